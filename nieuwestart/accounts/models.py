@@ -1,0 +1,51 @@
+"""Users, their teams and their roles.
+
+Roles are Django groups named after ``Rol`` codes, so a user can hold several and
+the functioneel beheerder manages them without code. Dossier access follows the
+team (see ``nieuwestart.dossiers.permissions``).
+"""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Rol(models.TextChoices):
+    CONSULENT = "consulent", _("Consulent (brede ondersteuner)")
+    TEAMLEIDER = "teamleider", _("Teamleider")
+    BELEIDSMEDEWERKER = "beleidsmedewerker", _("Beleidsmedewerker")
+    FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
+    AUDITOR = "auditor", _("Auditor / FG")
+
+
+class Team(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class User(AbstractUser):
+    teams = models.ManyToManyField(Team, blank=True, related_name="leden", verbose_name=_("teams"))
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def rollen(self) -> frozenset[str]:
+        # Cached per instance: a request asks this several times (menu, permissions).
+        if not hasattr(self, "_rollen"):
+            self._rollen = frozenset(self.groups.values_list("name", flat=True))
+        return self._rollen
+
+    def heeft_rol(self, rol: Rol) -> bool:
+        return self.is_active and rol.value in self.rollen

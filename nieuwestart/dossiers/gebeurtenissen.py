@@ -1,0 +1,39 @@
+"""The kinds of event in a dossier's append-only event log.
+
+Every fact that matters for the lifecycle or for a term is one event. The terms
+engine (``nieuwestart.termijnen``) reads these codes; status transitions write them.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class GebeurtenisSoort(models.TextChoices):
+    AANGEMELD = "AANGEMELD", _("Aangemeld")
+    VERIFICATIE_VASTGELEGD = "VERIFICATIE_VASTGELEGD", _("Verificatie bij UHT vastgelegd")
+    GEVERIFIEERD = "GEVERIFIEERD", _("Recht bevestigd door UHT")
+    EERSTE_GESPREK_GEVOERD = "EERSTE_GESPREK_GEVOERD", _("Eerste gesprek gevoerd")
+    # Awb 4:14: the rechthebbende was told within the term when to expect the act.
+    # gegevens: {"termijn": <regel code>, "nieuwe_datum": "YYYY-MM-DD"}
+    VERWACHTE_DATUM_MEEGEDEELD = "VERWACHTE_DATUM_MEEGEDEELD", _("Nieuwe datum meegedeeld")
+    # Awb 4:15. gegevens: {"termijn": <regel code>, "reden": str}; datum = first suspended day
+    OPSCHORTING_GESTART = "OPSCHORTING_GESTART", _("Termijn opgeschort")
+    # gegevens: {"termijn": <regel code>}; datum = day the term runs again
+    OPSCHORTING_BEEINDIGD = "OPSCHORTING_BEEINDIGD", _("Opschorting beëindigd")
+    PLAN_VASTGESTELD = "PLAN_VASTGESTELD", _("Plan van aanpak vastgesteld")
+    UHT_ERKEND = "UHT_ERKEND", _("UHT: erkend als gedupeerde")
+    UHT_NIET_ERKEND = "UHT_NIET_ERKEND", _("UHT: niet erkend")
+    KINDREGELING_UITBETAALD = "KINDREGELING_UITBETAALD", _("Kindregeling uitbetaald")
+    # gegevens: {"beschikking": <key>}
+    BESCHIKKING_BEKENDGEMAAKT = "BESCHIKKING_BEKENDGEMAAKT", _("Beschikking bekendgemaakt")
+    # gegevens: {"beschikking": <key>, "adviescommissie": bool}
+    BEZWAAR_ONTVANGEN = "BEZWAAR_ONTVANGEN", _("Bezwaar ontvangen")
+    # Awb 7:10 lid 3. gegevens: {"beschikking": <key>}
+    BESLISTERMIJN_BEZWAAR_VERDAAGD = "BESLISTERMIJN_BEZWAAR_VERDAAGD", _("Beslissing op bezwaar verdaagd")
+    # gegevens: {"beschikking": <key>}
+    BESLISSING_OP_BEZWAAR = "BESLISSING_OP_BEZWAAR", _("Beslissing op bezwaar genomen")
+    AFBOUW_GESTART = "AFBOUW_GESTART", _("Afbouw gestart")
+    BEEINDIGD = "BEEINDIGD", _("Ondersteuning beëindigd")
+    NAZORG_GESTART = "NAZORG_GESTART", _("Nazorg gestart")
+    AFGESLOTEN = "AFGESLOTEN", _("Dossier afgesloten")
+    TOELICHTING = "TOELICHTING", _("Notitie")

@@ -1,0 +1,78 @@
+"""Read queries for the worklist and the dossier page.
+
+The worklist sorts on the stored next due date (an index); the dossier page loads a
+fixed number of queries however many events the dossier has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import F, Prefetch
+
+from nieuwestart.termijnen.engine import BerekendeTermijn, TermijnStatus
+from nieuwestart.termijnen.regels import TermijnAard, regel
+from nieuwestart.termijnen.services import termijnen_berekenen
+
+from .models import Dossier, DossierGebeurtenis
+
+
+def werkvoorraad_queryset(basis):
+    """Overdue first, then soonest due; dossiers without an open term last."""
+    return (
+        basis.select_related("rechthebbende", "team", "behandelaar")
+        .only(
+            "id", "dossiernummer", "doelgroep", "status", "aanmelddatum", "volgende_termijn_einddatum",
+            "volgende_termijn_regel", "rechthebbende__voornamen", "rechthebbende__tussenvoegsel",
+            "rechthebbende__achternaam", "rechthebbende__bsn", "team__naam", "behandelaar__first_name",
+            "behandelaar__last_name", "behandelaar__username",
+        )
+        .order_by(F("volgende_termijn_einddatum").asc(nulls_last=True), "id")
+    )
+
+
+@dataclass(frozen=True)
+class VolgendeTermijn:
+    naam: str
+    einddatum: date
+    status: TermijnStatus
+    dagen_over: int
+
+    @property
+    def dagen_te_laat(self) -> int:
+        return max(0, -self.dagen_over)
+
+
+def volgende_termijn(dossier: Dossier, *, vandaag: date, bijna_dagen: int = 14) -> VolgendeTermijn | None:
+    if not dossier.volgende_termijn_einddatum:
+        return None
+    r = regel(dossier.volgende_termijn_regel)
+    einde = dossier.volgende_termijn_einddatum
+    dagen = (einde - vandaag).days
+    if dagen < 0:
+        status = TermijnStatus.VERLOPEN if r.aard == TermijnAard.ACTIE else TermijnStatus.VERSTREKEN
+    elif dagen <= bijna_dagen:
+        status = TermijnStatus.BIJNA_VERLOPEN
+    else:
+        status = TermijnStatus.LOPEND
+    return VolgendeTermijn(naam=str(r.naam), einddatum=einde, status=status, dagen_over=dagen)
+
+
+def dossier_voor_pagina(pk: int, basis=None) -> Dossier:
+    basis = basis if basis is not None else Dossier.objects.all()
+    return (
+        basis.select_related("rechthebbende", "team", "behandelaar", "huishouden", "eerste_gesprek__gevoerd_door")
+        .prefetch_related(
+            "huishouden__leden",
+            "verificaties__uitgevoerd_door",
+            "eerste_gesprek__hulpvragen",
+            Prefetch("gebeurtenissen", queryset=DossierGebeurtenis.objects.select_related("door").order_by("datum", "id")),
+        )
+        .get(pk=pk)
+    )
+
+
+def termijnen_voor_pagina(dossier: Dossier) -> list[BerekendeTermijn]:
+    """Computed live from the prefetched events, so the page is right even before a nightly refresh."""
+    return sorted(termijnen_berekenen(dossier), key=lambda t: (t.einddatum, t.regel.code))

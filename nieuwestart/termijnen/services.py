@@ -1,0 +1,85 @@
+"""Keep a dossier's stored terms in step with its events.
+
+The engine (``engine.py``) is pure; this module feeds it the dossier's events, the
+municipality's settings and the holiday calendar, and stores the result. It is the
+only writer of ``Termijn`` rows and of ``Dossier.volgende_termijn_*``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from nieuwestart.instellingen.selectors import gemeente_instellingen
+
+from .engine import Beleid, BerekendeTermijn, Gebeurtenis, bereken_termijnen, eerstvolgende_open_termijn
+from .kalender import AtwKalender
+from .models import ExtraFeestdag, Termijn
+
+
+def atw_kalender() -> AtwKalender:
+    return AtwKalender(dict(ExtraFeestdag.objects.values_list("datum", "naam")))
+
+
+def beleid_voor(gebeurtenissen: list[Gebeurtenis], instellingen=None) -> Beleid:
+    """The local policy that applies to one dossier.
+
+    The eerste-gesprek term is the one in force when the person registered (stored on
+    the AANGEMELD event); other settings apply as they are now.
+    """
+    instellingen = instellingen or gemeente_instellingen()
+    weken = instellingen.eerste_gesprek_weken
+    for g in gebeurtenissen:
+        if g.soort == "AANGEMELD" and g.gegevens.get("eerste_gesprek_weken"):
+            weken = int(g.gegevens["eerste_gesprek_weken"])
+            break
+    return Beleid(eerste_gesprek_weken=weken, bezwaartermijn_weken=instellingen.bezwaartermijn_weken)
+
+
+def als_gebeurtenissen(rijen) -> list[Gebeurtenis]:
+    return [Gebeurtenis(id=r.id, soort=r.soort, datum=r.datum, gegevens=r.gegevens or {}) for r in rijen]
+
+
+def termijnen_berekenen(dossier, *, kalender: AtwKalender | None = None, instellingen=None) -> list[BerekendeTermijn]:
+    gebeurtenissen = als_gebeurtenissen(dossier.gebeurtenissen.all())
+    return bereken_termijnen(
+        gebeurtenissen,
+        beleid=beleid_voor(gebeurtenissen, instellingen),
+        kalender=kalender or atw_kalender(),
+    )
+
+
+def als_rij(dossier, t: BerekendeTermijn) -> Termijn:
+    return Termijn(
+        dossier=dossier,
+        regel=t.regel.code,
+        sleutel=t.sleutel,
+        startdatum=t.startdatum,
+        oorspronkelijke_einddatum=t.oorspronkelijke_einddatum,
+        einddatum=t.einddatum,
+        opgeschorte_dagen=t.opgeschorte_dagen,
+        opgeschort_sinds=t.opgeschort_sinds,
+        verdaagd_tot=t.verdaagd_tot,
+        atw_verlengd=t.atw_verlengd,
+        voldaan_op=t.voldaan_op,
+        vervallen_op=t.vervallen_op,
+    )
+
+
+@transaction.atomic
+def termijnen_bijwerken(dossier, *, vandaag: date | None = None, kalender: AtwKalender | None = None) -> list[BerekendeTermijn]:
+    """Recompute and store every term of one dossier from its events."""
+    vandaag = vandaag or timezone.localdate()
+    berekend = termijnen_berekenen(dossier, kalender=kalender)
+    Termijn.objects.filter(dossier=dossier).delete()
+    Termijn.objects.bulk_create(als_rij(dossier, t) for t in berekend)
+    volgende = eerstvolgende_open_termijn(berekend, vandaag=vandaag)
+    dossier.volgende_termijn_einddatum = volgende.einddatum if volgende else None
+    dossier.volgende_termijn_regel = volgende.regel.code if volgende else ""
+    type(dossier).objects.filter(pk=dossier.pk).update(
+        volgende_termijn_einddatum=dossier.volgende_termijn_einddatum,
+        volgende_termijn_regel=dossier.volgende_termijn_regel,
+    )
+    return berekend
