@@ -201,7 +201,9 @@ def _starts(r: TermijnRegel, volgorde: list[Gebeurtenis]) -> list[tuple[Gebeurte
 class _Loop:
     """The mutable state of one term instance while its events are replayed."""
 
-    def __init__(self, r: TermijnRegel, startdatum: date, basis: date, atw: bool, kalender: AtwKalender):
+    def __init__(
+        self, r: TermijnRegel, startdatum: date, basis: date, atw: bool, kalender: AtwKalender
+    ) -> None:
         self.r = r
         self.startdatum = startdatum
         self.basis = basis  # start + duration (+ 7:10 verdaging), before suspension and ATW
@@ -232,6 +234,8 @@ class _Loop:
             return
         dagen = max(0, (op - self.opgeschort_sinds).days)
         self.opgeschorte_dagen += dagen
+        # A suspension moves whichever end is in force when it ends: the notified
+        # date when a 4:14 notice came in meanwhile, else the statutory end.
         if self.verdaagd_tot is not None:
             self.dagen_na_mededeling += dagen
         self.opgeschort_sinds = None
@@ -257,7 +261,8 @@ def _bereken(
     if r.duur_met_adviescommissie is not None and _is_waar(start.gegevens.get("adviescommissie")):
         duur = r.duur_met_adviescommissie
     oorspronkelijk = duur.tel_op(startdatum)
-    loop = _Loop(r, startdatum, oorspronkelijk, r.atw_toepassen and duur.atw_van_toepassing, kalender)
+    atw = r.atw_toepassen and duur.atw_van_toepassing
+    loop = _Loop(r, startdatum, oorspronkelijk, atw, kalender)
 
     voldaan_op: date | None = None
     vervallen_op: date | None = None
@@ -279,13 +284,14 @@ def _bereken(
                 loop.beeindig_opschorting(g.datum)
                 break
             continue
-        if soort == GebeurtenisSoort.OPSCHORTING_GESTART and r.opschortbaar and _betreft(g, r, sleutel):
+        betreft = _betreft(g, r, sleutel)
+        if soort == GebeurtenisSoort.OPSCHORTING_GESTART and r.opschortbaar and betreft:
             # Awb 4:15 suspends a running term; it cannot revive one that has ended.
             if loop.opgeschort_sinds is None and g.datum <= loop.einde():
                 loop.opgeschort_sinds = g.datum
-        elif soort == GebeurtenisSoort.OPSCHORTING_BEEINDIGD and r.opschortbaar and _betreft(g, r, sleutel):
+        elif soort == GebeurtenisSoort.OPSCHORTING_BEEINDIGD and r.opschortbaar and betreft:
             loop.beeindig_opschorting(g.datum)
-        elif soort == GebeurtenisSoort.VERWACHTE_DATUM_MEEGEDEELD and r.verdaagbaar and _betreft(g, r, sleutel):
+        elif soort == GebeurtenisSoort.VERWACHTE_DATUM_MEEGEDEELD and r.verdaagbaar and betreft:
             nieuwe_datum = _lees_datum(g, "nieuwe_datum")
             # Awb 4:14 lid 3: the notice must be given within the term. Once the term has
             # passed it was exceeded (and a notice of default under 4:17 may follow); a
@@ -293,7 +299,11 @@ def _bereken(
             if g.datum <= loop.einde():
                 loop.verdaagd_tot = nieuwe_datum
                 loop.dagen_na_mededeling = 0
-        elif r.verdaging is not None and soort == r.verdaging.door and _sleutel_past(g, r, sleutel, strikt=True):
+        elif (
+            r.verdaging is not None
+            and soort == r.verdaging.door
+            and _sleutel_past(g, r, sleutel, strikt=True)
+        ):
             # Awb 7:10 lid 3: the extension must be decided before the term ends, and
             # only `maximaal` times; later or extra extensions do not count.
             if loop.verdagingen < r.verdaging.maximaal and g.datum <= loop.einde():
@@ -338,7 +348,9 @@ def _betreft(g: Gebeurtenis, r: TermijnRegel, sleutel: str) -> bool:
     return g.gegevens.get("termijn") == r.code and _sleutel_past(g, r, sleutel, strikt=False)
 
 
-_OPEN_STATUSSEN = frozenset({TermijnStatus.LOPEND, TermijnStatus.BIJNA_VERLOPEN, TermijnStatus.VERLOPEN})
+_OPEN_STATUSSEN = frozenset(
+    {TermijnStatus.LOPEND, TermijnStatus.BIJNA_VERLOPEN, TermijnStatus.VERLOPEN}
+)
 
 
 def eerstvolgende_open_termijn(
@@ -353,10 +365,10 @@ def eerstvolgende_open_termijn(
     kandidaten = [
         t
         for t in termijnen
-        if t.status(vandaag) in _OPEN_STATUSSEN 
+        if t.status(vandaag) in _OPEN_STATUSSEN and not t.is_opgeschort_op(vandaag)
     ]
-    return min(
-        kandidaten,
-        key=lambda t: (t.einddatum, t.regel.aard != TermijnAard.ACTIE, str(t.regel.code), t.sleutel),
-        default=None,
-    )
+    return min(kandidaten, key=_eerst_verschuldigd, default=None)
+
+
+def _eerst_verschuldigd(t: BerekendeTermijn) -> tuple[date, bool, str, str]:
+    return (t.einddatum, t.regel.aard != TermijnAard.ACTIE, str(t.regel.code), t.sleutel)

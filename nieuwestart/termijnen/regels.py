@@ -32,6 +32,7 @@ __all__ = [
     "TermijnSoort",
     "Verdaging",
     "bereken_einddatum",
+    "controleer_regels",
     "regel",
 ]
 
@@ -44,7 +45,10 @@ class TermijnSoort(models.TextChoices):
     ACCLIMATISATIE = "ACCLIMATISATIE", _("Afbouw na niet erkend")
     BEZWAARTERMIJN = "BEZWAARTERMIJN", _("Bezwaar maken")
     BESLISTERMIJN_BEZWAAR = "BESLISTERMIJN_BEZWAAR", _("Beslissen op bezwaar")
-    KINDREGELING_SCHULDENAANBOD = "KINDREGELING_SCHULDENAANBOD", _("Aanmelden schuldhulp kindregeling")
+    KINDREGELING_SCHULDENAANBOD = (
+        "KINDREGELING_SCHULDENAANBOD",
+        _("Aanmelden schuldhulp kindregeling"),
+    )
     # Computed for Gegevensportaal files, not for dossiers.
     PORTAALBESTAND = "PORTAALBESTAND", _("Portaalbestand beschikbaar")
 

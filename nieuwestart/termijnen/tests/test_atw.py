@@ -17,18 +17,20 @@ def acht_weken_voor(einde: date) -> date:
 @pytest.mark.parametrize(
     ("einde", "verwacht", "waarom"),
     [
-        (date(2026, 4, 3), date(2026, 4, 7), "Goede Vrijdag, weekend and Tweede Paasdag -> Tuesday"),
-        (date(2026, 12, 25), date(2026, 12, 28), "Eerste Kerstdag (Friday), Tweede Kerstdag, weekend"),
+        (date(2026, 4, 3), date(2026, 4, 7), "Goede Vrijdag, weekend, Tweede Paasdag -> Tue"),
+        (date(2026, 12, 25), date(2026, 12, 28), "Eerste Kerstdag (Fri), Tweede Kerstdag, weekend"),
         (date(2026, 12, 31), date(2026, 12, 31), "an ordinary Thursday stays"),
         (date(2027, 1, 1), date(2027, 1, 4), "Nieuwjaarsdag (Friday) and the weekend"),
-        (date(2025, 4, 26), date(2025, 4, 28), "Koningsdag moved to Saturday 26 April, then Sunday"),
+        (date(2025, 4, 26), date(2025, 4, 28), "Koningsdag moved to Saturday 26 April, Sunday"),
         (date(2026, 5, 5), date(2026, 5, 6), "5 mei 2026 is a Tuesday and a holiday"),
         (date(2026, 3, 7), date(2026, 3, 9), "a Saturday moves to Monday"),
         (date(2026, 5, 14), date(2026, 5, 15), "Hemelvaartsdag (Thursday) -> Friday"),
         (date(2026, 5, 23), date(2026, 5, 26), "Saturday before Pinksteren -> Tuesday"),
     ],
 )
-def test_atw_article_1_moves_an_end_on_a_weekend_or_holiday_to_the_next_werkdag(einde, verwacht, waarom):
+def test_atw_article_1_moves_an_end_on_a_weekend_or_holiday_to_the_next_werkdag(
+    einde, verwacht, waarom
+):
     assert verleng_volgens_atw(acht_weken_voor(einde), einde, KALENDER) == verwacht, waarom
 
 
@@ -70,6 +72,5 @@ def test_article_2_leaves_a_term_with_two_werkdagen_alone():
 
 def test_extra_feestdag_is_used_by_the_extension():
     extra = AtwKalender({date(2026, 12, 28): "Extra dag"})
-    assert verleng_volgens_atw(acht_weken_voor(date(2026, 12, 25)), date(2026, 12, 25), extra) == date(
-        2026, 12, 29
-    )
+    einde = date(2026, 12, 25)
+    assert verleng_volgens_atw(acht_weken_voor(einde), einde, extra) == date(2026, 12, 29)

@@ -97,7 +97,8 @@ def test_terms_excluded_from_the_atw_are_never_moved(start, duur):
     # The same rule the engine uses: a rule with this length ends on the raw end.
     for code in (TermijnSoort.MATERIELE_VOORZIENINGEN, TermijnSoort.ALLE_BESLUITEN):
         r = next(r for r in REGELS if r.code == code)
-        assert bereken_einddatum(r, start, beleid=BELEID, kalender=KALENDER) == r.duur_voor(BELEID).tel_op(start)
+        ruw = r.duur_voor(BELEID).tel_op(start)
+        assert bereken_einddatum(r, start, beleid=BELEID, kalender=KALENDER) == ruw
 
 
 @instellingen
@@ -123,13 +124,15 @@ def test_a_suspension_never_gives_an_earlier_end(start, begin_na, dagen, code):
     startsoort = S.AANGEMELD if code == TermijnSoort.EERSTE_GESPREK else S.EERSTE_GESPREK_GEVOERD
     basis = [Gebeurtenis(1, startsoort, start)]
     zonder = _termijn(basis, code)
+    begin = start + timedelta(days=begin_na)
     opschorting = [
-        Gebeurtenis(2, S.OPSCHORTING_GESTART, start + timedelta(days=begin_na), {"termijn": code}),
-        Gebeurtenis(3, S.OPSCHORTING_BEEINDIGD, start + timedelta(days=begin_na + dagen), {"termijn": code}),
+        Gebeurtenis(2, S.OPSCHORTING_GESTART, begin, {"termijn": code}),
+        Gebeurtenis(3, S.OPSCHORTING_BEEINDIGD, begin + timedelta(days=dagen), {"termijn": code}),
     ]
     met = _termijn(basis + opschorting, code)
     assert met.einddatum >= zonder.einddatum
-    assert met.einddatum <= zonder.oorspronkelijke_einddatum + timedelta(days=dagen + MAXIMALE_ATW_VERLENGING)
+    bovengrens = zonder.oorspronkelijke_einddatum + timedelta(days=dagen + MAXIMALE_ATW_VERLENGING)
+    assert met.einddatum <= bovengrens
     if met.opgeschorte_dagen:
         assert met.opgeschorte_dagen == dagen
 
@@ -159,6 +162,9 @@ _SOORTEN = [
 ]
 
 
+_OPSCHORTBAAR = [TermijnSoort.EERSTE_GESPREK, TermijnSoort.PLAN_VAN_AANPAK]
+
+
 @st.composite
 def logboeken(draw):
     begin = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2098, 1, 1)))
@@ -168,13 +174,14 @@ def logboeken(draw):
         soort = draw(st.sampled_from(_SOORTEN))
         datum = begin + timedelta(days=draw(st.integers(0, 400)))
         gegevens = {
-            "termijn": draw(st.sampled_from([TermijnSoort.EERSTE_GESPREK, TermijnSoort.PLAN_VAN_AANPAK])),
+            "termijn": draw(st.sampled_from(_OPSCHORTBAAR)),
             "beschikking": draw(st.sampled_from(["A", "B"])),
             "adviescommissie": draw(st.booleans()),
             "nieuwe_datum": (datum + timedelta(days=draw(st.integers(0, 120)))).isoformat(),
         }
-        # Same-day events with ids in any order, as a real log may hold.
-        gebeurtenissen.append(Gebeurtenis(draw(st.integers(0, 10_000)) * 100 + i, soort, datum, gegevens))
+        # Same-day events with ids in any order, as a real log may hold; ids stay unique.
+        id_ = draw(st.integers(0, 10_000)) * 100 + i
+        gebeurtenissen.append(Gebeurtenis(id_, soort, datum, gegevens))
     return gebeurtenissen
 
 
