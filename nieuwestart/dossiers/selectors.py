@@ -11,8 +11,8 @@ from datetime import date
 
 from django.db.models import F, Prefetch
 
-from nieuwestart.termijnen.engine import BerekendeTermijn, TermijnStatus
-from nieuwestart.termijnen.regels import TermijnAard, regel
+from nieuwestart.termijnen.engine import BerekendeTermijn, TermijnStatus, termijnstatus
+from nieuwestart.termijnen.regels import regel
 from nieuwestart.termijnen.services import termijnen_berekenen
 
 from .models import Dossier, DossierGebeurtenis
@@ -49,13 +49,8 @@ def volgende_termijn(dossier: Dossier, *, vandaag: date, bijna_dagen: int = 14) 
         return None
     r = regel(dossier.volgende_termijn_regel)
     einde = dossier.volgende_termijn_einddatum
+    status = termijnstatus(aard=r.aard, einddatum=einde, vandaag=vandaag, bijna_verlopen_dagen=bijna_dagen)
     dagen = (einde - vandaag).days
-    if dagen < 0:
-        status = TermijnStatus.VERLOPEN if r.aard == TermijnAard.ACTIE else TermijnStatus.VERSTREKEN
-    elif dagen <= bijna_dagen:
-        status = TermijnStatus.BIJNA_VERLOPEN
-    else:
-        status = TermijnStatus.LOPEND
     return VolgendeTermijn(naam=str(r.naam), einddatum=einde, status=status, dagen_over=dagen)
 
 

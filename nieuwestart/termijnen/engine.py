@@ -121,19 +121,39 @@ class BerekendeTermijn:
 
     def status(self, vandaag: date) -> TermijnStatus:
         """The status as seen on ``vandaag``; events dated after ``vandaag`` do not count yet."""
-        if self.voldaan_op is not None and self.voldaan_op <= vandaag:
-            return TermijnStatus.VOLDAAN
-        if self.vervallen_op is not None and self.vervallen_op <= vandaag:
-            return TermijnStatus.VERVALLEN
-        if self.is_opgeschort_op(vandaag):
-            return TermijnStatus.LOPEND
-        if vandaag > self.einddatum:
-            if self.regel.aard == TermijnAard.ACTIE:
-                return TermijnStatus.VERLOPEN
-            return TermijnStatus.VERSTREKEN
-        if self.dagen_tot_einde(vandaag) <= self.bijna_verlopen_dagen:
-            return TermijnStatus.BIJNA_VERLOPEN
+        return termijnstatus(
+            aard=self.regel.aard,
+            einddatum=self.einddatum,
+            vandaag=vandaag,
+            bijna_verlopen_dagen=self.bijna_verlopen_dagen,
+            voldaan_op=self.voldaan_op,
+            vervallen_op=self.vervallen_op,
+            opgeschort=self.is_opgeschort_op(vandaag),
+        )
+
+
+def termijnstatus(
+    *,
+    aard: str,
+    einddatum: date,
+    vandaag: date,
+    bijna_verlopen_dagen: int,
+    voldaan_op: date | None = None,
+    vervallen_op: date | None = None,
+    opgeschort: bool = False,
+) -> TermijnStatus:
+    """One place that turns an end date into met / due / overdue; also used for stored terms."""
+    if voldaan_op is not None and voldaan_op <= vandaag:
+        return TermijnStatus.VOLDAAN
+    if vervallen_op is not None and vervallen_op <= vandaag:
+        return TermijnStatus.VERVALLEN
+    if opgeschort:
         return TermijnStatus.LOPEND
+    if vandaag > einddatum:
+        return TermijnStatus.VERLOPEN if aard == TermijnAard.ACTIE else TermijnStatus.VERSTREKEN
+    if (einddatum - vandaag).days <= bijna_verlopen_dagen:
+        return TermijnStatus.BIJNA_VERLOPEN
+    return TermijnStatus.LOPEND
 
 
 def _volgorde(g: Gebeurtenis) -> tuple[Any, ...]:

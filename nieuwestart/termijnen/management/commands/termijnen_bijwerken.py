@@ -1,0 +1,34 @@
+"""Nightly refresh of stored terms (run from cron / a scheduler once a day).
+
+Events refresh a dossier's terms at once; this command catches what only the calendar
+changes: a window (6 months, 2 years) that closed yesterday stops being the "next term",
+and an extra holiday added by the functioneel beheerder moves ends that fall on it.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from nieuwestart.dossiers.models import Dossier
+from nieuwestart.termijnen.services import atw_kalender, termijnen_bijwerken
+
+
+class Command(BaseCommand):
+    help = "Werk de opgeslagen termijnen bij: dossiers waarvan de eerstvolgende termijn voorbij is (of alle met --alle)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--alle", action="store_true", help="Alle open dossiers herberekenen.")
+
+    def handle(self, *args, alle=False, **opties):
+        vandaag = timezone.localdate()
+        dossiers = Dossier.objects.open()
+        if not alle:
+            dossiers = dossiers.filter(volgende_termijn_einddatum__lt=vandaag)
+        kalender = atw_kalender()
+        aantal = 0
+        for pk in dossiers.values_list("pk", flat=True).iterator(chunk_size=2000):
+            with transaction.atomic():
+                dossier = Dossier.objects.prefetch_related("gebeurtenissen").get(pk=pk)
+                termijnen_bijwerken(dossier, vandaag=vandaag, kalender=kalender)
+            aantal += 1
+        self.stdout.write(f"{aantal} dossiers bijgewerkt.")
