@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("nieuwestart.dossiers.urls")),
     path("", include("nieuwestart.aanmeldingen.urls")),
     path("", include("nieuwestart.instellingen.urls")),
+    path("audit/", include("nieuwestart.logboek.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "nieuwestart.dossiers",
     "nieuwestart.aanmeldingen",
     "nieuwestart.demodata",
+    "nieuwestart.toegang",
+    "nieuwestart.logboek",
 ]
 
 MIDDLEWARE = [
