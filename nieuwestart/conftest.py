@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from nieuwestart.accounts.models import Rol, Team, User
 from nieuwestart.aanmeldingen.services import NieuwGezinslid, directe_aanmelding_registreren
@@ -89,4 +90,83 @@ def maak_dossier(consulent, team, nieuw_bsn):
     return _maak
 
 
-__all__ = ["NieuwGezinslid", "maak_gebruiker"]
+
+# --- Logging in with the second factor (MFA is enforced for every user) -----------------------
+
+def geef_app(user, key: str | None = None):
+    """A confirmed TOTP device for the user (the one they already have, else a new one)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        extra = {"key": key} if key else {}
+        device = TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=True, **extra)
+    return device
+
+
+class MfaClient(Client):
+    """Django's test client whose force_login() also passes the second factor for that session.
+
+    Use ``client`` (or ``admin_client``) as before; for the MFA pages themselves use
+    ``client_zonder_mfa``. Class-based tests can set ``client_class = MfaClient``.
+    """
+
+    def force_login(self, user, backend=None):
+        from nieuwestart.accounts.mfa import markeer_geverifieerd
+
+        super().force_login(user, backend)
+        session = self.session
+        markeer_geverifieerd(session, geef_app(user))
+        session.save()
+
+    def login(self, **credentials):
+        # django-axes needs the request to count attempts; Django's login() passes none.
+        from django.contrib.auth import authenticate
+        from django.http import HttpRequest
+
+        request = HttpRequest()
+        request.META["REMOTE_ADDR"] = "127.0.0.1"
+        user = authenticate(request, **credentials)
+        if user is None:
+            return False
+        self.force_login(user, backend=user.backend)
+        return True
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, but force_login()/login() also mark the session MFA-verified."""
+    return MfaClient()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's admin_client, MFA-verified like ``client``."""
+    client = MfaClient()
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def client_zonder_mfa():
+    """A plain test client: force_login() leaves the second factor still to do."""
+    return Client()
+
+
+@pytest.fixture
+def totp_code():
+    """The code an authenticator app would give now for a device (one not used yet)."""
+    from nieuwestart.accounts.mfa import huidige_code
+
+    def _code(device) -> str:
+        device.refresh_from_db()
+        return huidige_code(device, volgende_vrije=True)
+
+    return _code
+
+
+@pytest.fixture
+def rolgroepen(db):
+    """The role groups of migration accounts.0002, again: a transactional test flushes them."""
+    for rol in Rol:
+        Group.objects.get_or_create(name=rol.value)

@@ -1,17 +1,22 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
+from nieuwestart.accounts.views import InlogView
 from nieuwestart.dossiers import views as dossier_views
+from nieuwestart.toegang.regels import openbaar
 
 urlpatterns = [
     path("", dossier_views.start, name="start"),
-    path("inloggen/", login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # Login and logout are open to everyone (logging out an expired session must not fail);
+    # the second factor follows on the accounts pages (docs/authenticatie.md).
+    path("inloggen/", openbaar(InlogView.as_view()), name="login"),
+    path("uitloggen/", openbaar(auth_views.LogoutView.as_view()), name="logout"),
+    path("", include("nieuwestart.accounts.urls")),
     path("", include("nieuwestart.dossiers.urls")),
     path("", include("nieuwestart.aanmeldingen.urls")),
     path("", include("nieuwestart.instellingen.urls")),
+    path("", include("nieuwestart.bewaartermijnen.urls")),
     path("audit/", include("nieuwestart.logboek.urls")),
     path("admin/", admin.site.urls),
 ]

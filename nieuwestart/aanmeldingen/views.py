@@ -7,12 +7,15 @@ from django.views.decorators.http import require_http_methods
 
 from nieuwestart.beleid.regels import RegelOvertreding
 from nieuwestart.dossiers import permissions
+from nieuwestart.logboek.services import verwerking
+from nieuwestart.toegang.regels import DOSSIERS_WIJZIGEN, vereist
 
 from .forms import DirecteAanmeldingForm, GezinsledenFormSet
 from .services import PERSOONSVELDEN, NieuwGezinslid, directe_aanmelding_registreren
 
 
 @require_http_methods(["GET", "POST"])
+@vereist(DOSSIERS_WIJZIGEN)
 def directe_aanmelding(request):
     if not permissions.mag_aanmelden(request.user):
         raise PermissionDenied
@@ -31,18 +34,20 @@ def directe_aanmelding(request):
         data = form.cleaned_data
         gezinsleden = [NieuwGezinslid(**f.cleaned_data) for f in formset if f.cleaned_data]
         try:
-            dossier = directe_aanmelding_registreren(
-                door=request.user,
-                bsn=data["bsn"],
-                persoon={veld: data.get(veld) or "" for veld in PERSOONSVELDEN} | {"geboortedatum": data["geboortedatum"]},
-                doelgroep=data["doelgroep"],
-                aanmelddatum=data["aanmelddatum"],
-                team=data["team"],
-                behandelaar=request.user,
-                gezinsleden=gezinsleden,
-                woont_bij_ouder=data["woont_bij_ouder"],
-                vandaag=vandaag,
-            )
+            with verwerking(request, naam="directe_aanmelding_registreren", betrokkenen=[data["bsn"]],
+                            object_type="dossier"):
+                dossier = directe_aanmelding_registreren(
+                    door=request.user,
+                    bsn=data["bsn"],
+                    persoon={veld: data.get(veld) or "" for veld in PERSOONSVELDEN} | {"geboortedatum": data["geboortedatum"]},
+                    doelgroep=data["doelgroep"],
+                    aanmelddatum=data["aanmelddatum"],
+                    team=data["team"],
+                    behandelaar=request.user,
+                    gezinsleden=gezinsleden,
+                    woont_bij_ouder=data["woont_bij_ouder"],
+                    vandaag=vandaag,
+                )
         except RegelOvertreding as fout:
             if fout.veld and fout.veld.startswith("gezinsleden-"):
                 _prefix, index, veld = fout.veld.split("-")

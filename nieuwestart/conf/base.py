@@ -3,7 +3,9 @@
 SQLite (WAL mode) is the embedded default; set DATABASE_URL for PostgreSQL.
 """
 
+import json
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -14,6 +16,11 @@ PACKAGE_DIR = BASE_DIR / "nieuwestart"
 
 def env_bool(name: str, default: bool = False) -> bool:
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "ja"}
+
+
+def env_int(name: str, default: int) -> int:
+    waarde = os.environ.get(name, "").strip()
+    return int(waarde) if waarde else default
 
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -31,6 +38,10 @@ INSTALLED_APPS = [
     "django.forms",
     "django_htmx",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "nieuwestart.common",
     "nieuwestart.accounts",
     "nieuwestart.instellingen",
@@ -40,20 +51,28 @@ INSTALLED_APPS = [
     "nieuwestart.demodata",
     "nieuwestart.toegang",
     "nieuwestart.logboek",
+    "nieuwestart.bewaartermijnen",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Sets request.user.otp_device / is_verified() from the session (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Every logged-in user needs a second factor in this session (BIO): see docs/authenticatie.md.
+    "nieuwestart.accounts.middleware.MfaVerplichtMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: turns a lockout into the Dutch login page (429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nieuwestart.urls"
@@ -128,9 +147,101 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# --- Sessions: end after inactivity and when the browser closes (docs/authenticatie.md) ---
+SESSION_COOKIE_AGE = env_int("NS_SESSIE_MINUTEN", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True  # every request restarts the inactivity clock
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# --- Security headers (production adds HTTPS, HSTS and secure cookies) ---
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content Security Policy (Django's own middleware): only our own files, no inline script
+# or style. htmx's inline indicator style is switched off in base.html (htmx-config meta).
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+
+# --- Login: password (+ optional OIDC), throttled by django-axes ---
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before any check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("NS_LOGIN_MAX_POGINGEN", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("NS_LOGIN_BLOKKADE_MINUTEN", 30))
+# Count per username from one address: a stranger cannot lock a colleague out from elsewhere,
+# and guessing one account from one address stops after AXES_FAILURE_LIMIT tries.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "nieuwestart.accounts.views.vergrendeld"
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "ip_address"]
+AXES_VERBOSE = False
+# Behind a reverse proxy: the number of proxies in front of Django, so the client's own
+# address (X-Forwarded-For) is counted, not the proxy's.
+if os.environ.get("NS_PROXY_AANTAL"):
+    AXES_IPWARE_PROXY_COUNT = env_int("NS_PROXY_AANTAL", 1)
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+
+# --- Second factor (django-otp): TOTP app + one-time recovery codes ---
+OTP_TOTP_ISSUER = os.environ.get("NS_OTP_UITGEVER", "Nieuwe Start")
+# Exponential back-off after a wrong code (1, 2, 4, 8 … seconds × factor); 0 would switch it off.
+OTP_TOTP_THROTTLE_FACTOR = max(1, env_int("NS_OTP_VERTRAGING_FACTOR", 1))
+OTP_STATIC_THROTTLE_FACTOR = max(1, env_int("NS_OTP_VERTRAGING_FACTOR", 1))
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+NS_MFA_HERSTELCODES = 10
+
+# --- Optional single sign-on with OpenID Connect (mozilla-django-oidc), off by default ---
+NS_OIDC_ENABLED = env_bool("NS_OIDC_ENABLED", False)
+NS_OIDC_MFA_DOOR_IDP = env_bool("NS_OIDC_MFA_DOOR_IDP", False)
+NS_OIDC_GEBRUIKERSNAAM_CLAIM = os.environ.get("NS_OIDC_GEBRUIKERSNAAM_CLAIM", "preferred_username")
+NS_OIDC_GROEPEN_CLAIM = os.environ.get("NS_OIDC_GROEPEN_CLAIM", "groups")
+try:
+    NS_OIDC_ROLLEN = json.loads(os.environ.get("NS_OIDC_ROLLEN") or "{}")
+except json.JSONDecodeError as fout:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"NS_OIDC_ROLLEN is geen geldige JSON: {fout}") from None
+NS_OIDC_TEAMS_CLAIM = os.environ.get("NS_OIDC_TEAMS_CLAIM", "")
+NS_OIDC_KNOP_TEKST = os.environ.get("NS_OIDC_KNOP_TEKST", "")
+
+
+def _oidc_verplicht(name: str) -> str:
+    waarde = os.environ.get(name, "").strip()
+    if not waarde:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"NS_OIDC_ENABLED staat aan, maar {name} is niet gezet.")
+    return waarde
+
+
+if NS_OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("nieuwestart.accounts.oidc.NieuweStartOIDCBackend")
+    OIDC_RP_CLIENT_ID = _oidc_verplicht("NS_OIDC_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = _oidc_verplicht("NS_OIDC_CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc_verplicht("NS_OIDC_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = _oidc_verplicht("NS_OIDC_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = _oidc_verplicht("NS_OIDC_USERINFO_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("NS_OIDC_JWKS_ENDPOINT") or None
+    OIDC_RP_SIGN_ALGO = os.environ.get("NS_OIDC_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = os.environ.get("NS_OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?sso=mislukt"
+
+# Key for the keyed hash of the BSN in the processing log (docs/logboeken.md); from the vault.
+NS_LOGBOEK_SLEUTEL = os.environ.get("NS_LOGBOEK_SLEUTEL", "")
 
 FORM_RENDERER = "nieuwestart.common.forms.NlDesignFormRenderer"
 

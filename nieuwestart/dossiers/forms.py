@@ -11,6 +11,16 @@ from nieuwestart.termijnen.regels import REGELS
 from .models import DOELSTELLINGEN, Doelgroep, Dossier, DossierStatus, Leefgebied, VerificatieUitkomst
 
 
+class DoorbreekForm(NlDesignForm):
+    reden = forms.CharField(
+        label=_("Waarom heeft u dit dossier nodig?"),
+        min_length=10,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: vervanging van een collega, of de rechthebbende belt en de eigen consulent is er niet."),
+        error_messages={"min_length": _("Schrijf de reden in minstens 10 tekens op."), "required": _("Vul een reden in.")},
+    )
+
+
 class VerificatieForm(NlDesignForm):
     datum = forms.DateField(label=_("Datum van de verificatie"), widget=DatumInput())
     contactpersoon_uht = forms.CharField(

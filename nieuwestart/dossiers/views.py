@@ -1,23 +1,38 @@
-"""Thin views: check access, make one domain call, show Dutch messages."""
+"""Thin views: check access, make one domain call, show Dutch messages.
+
+Every view that shows or changes a dossier goes through ``dossier_view``: it applies the
+role rule, the team / break-the-glass check, and writes the processing log for each data
+subject on the page.
+"""
+
+from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from nieuwestart.beleid.regels import RegelOvertreding
+from nieuwestart.logboek.services import beveiligingsgebeurtenis_vastleggen, verwerking
+from nieuwestart.toegang.models import Doorbreking
+from nieuwestart.toegang.regels import DOSSIERS_LEZEN, DOSSIERS_WIJZIGEN, INGELOGD, vereist
 from nieuwestart.termijnen.regels import REGELS, TermijnSoort
 
 from . import permissions, selectors, services
-from .forms import EersteGesprekForm, OpschortingEindeForm, OpschortingForm, VerificatieForm, VerwachteDatumForm, WerkvoorraadFilter
+from .forms import DoorbreekForm, EersteGesprekForm, OpschortingEindeForm, OpschortingForm, VerificatieForm, VerwachteDatumForm, WerkvoorraadFilter
 from .models import Dossier, DossierStatus, Leefgebied
+from .permissions import Toegang, toegang_tot_dossier
 
 PAGINA_GROOTTE = 25
 
 
+@vereist(INGELOGD)
 def start(request):
     if permissions.werkt_met_dossiers(request.user):
         return redirect("dossiers:werkvoorraad")
@@ -26,9 +41,8 @@ def start(request):
     return render(request, "start.html")
 
 
+@vereist(DOSSIERS_LEZEN)
 def werkvoorraad(request):
-    if not permissions.werkt_met_dossiers(request.user):
-        raise PermissionDenied
     vandaag = timezone.localdate()
     filterset = WerkvoorraadFilter(
         request.GET or None, queryset=permissions.dossiers_voor_gebruiker(request.user), user=request.user
@@ -37,20 +51,51 @@ def werkvoorraad(request):
     rijen = [(d, selectors.volgende_termijn(d, vandaag=vandaag)) for d in pagina]
     context = {"filter": filterset, "pagina": pagina, "rijen": rijen, "vandaag": vandaag}
     sjabloon = "dossiers/_werkvoorraad_tabel.html" if request.htmx else "dossiers/werkvoorraad.html"
-    return render(request, sjabloon, context)
+    # A list shows names of every person on the page: one processing line each.
+    with verwerking(request, naam="werkvoorraad_bekijken", betrokkenen=[d.rechthebbende.bsn for d, _t in rijen]):
+        return render(request, sjabloon, context)
 
 
-def _dossier_of_404(request, pk: int, *, wijzigen: bool = False) -> Dossier:
-    dossier = get_object_or_404(Dossier.objects.select_related("rechthebbende"), pk=pk)
-    toegestaan = permissions.mag_dossier_wijzigen if wijzigen else permissions.mag_dossier_bekijken
-    if not toegestaan(request.user, dossier):
-        raise PermissionDenied
-    return dossier
+def dossier_view(regel, *, lezen: str, wijzigen: str | None = None, met_huishouden: bool = False):
+    """Load the dossier, decide access (own team, break-the-glass, or none), and log the processing."""
+
+    def decorator(view):
+        @vereist(regel)
+        @wraps(view)
+        def beschermd(request, pk: int, *args, **kwargs):
+            dossier = get_object_or_404(Dossier.objects.select_related("rechthebbende"), pk=pk)
+            toegang = toegang_tot_dossier(request.user, dossier)
+            if toegang is Toegang.GEEN:
+                raise PermissionDenied
+            if toegang is Toegang.DOORBREKEN_MOGELIJK:
+                doel = reverse("dossiers:doorbreken", args=[dossier.pk])
+                return redirect(f"{doel}?{urlencode({'next': request.get_full_path()})}")
+            reden = ""
+            if toegang is Toegang.DOORBROKEN:
+                reden = (
+                    Doorbreking.objects.filter(gebruiker=request.user, dossier=dossier)
+                    .values_list("reden", flat=True).first() or ""
+                )
+            betrokkenen = [dossier.rechthebbende.bsn]
+            if met_huishouden:
+                betrokkenen += [
+                    bsn for bsn in dossier.huishouden.leden.exclude(bsn="").values_list("bsn", flat=True)
+                ] if hasattr(dossier, "huishouden") else []
+            naam = wijzigen if (wijzigen and request.method == "POST") else lezen
+            with verwerking(
+                request, naam=naam, betrokkenen=betrokkenen, object_type="dossier",
+                object_id=dossier.dossiernummer, reden=reden,
+            ):
+                return view(request, dossier, *args, **kwargs)
+
+        return beschermd
+
+    return decorator
 
 
-def dossier_detail(request, pk: int):
-    _dossier_of_404(request, pk)
-    dossier = selectors.dossier_voor_pagina(pk)
+@dossier_view(DOSSIERS_LEZEN, lezen="dossier_bekijken", met_huishouden=True)
+def dossier_detail(request, dossier: Dossier):
+    dossier = selectors.dossier_voor_pagina(dossier.pk)
     vandaag = timezone.localdate()
     termijnen = selectors.termijnen_voor_pagina(dossier)
     eerste_gesprek = getattr(dossier, "eerste_gesprek", None)
@@ -71,9 +116,8 @@ def dossier_detail(request, pk: int):
     return render(request, "dossiers/dossier_detail.html", context)
 
 
-def _formulier_actie(request, pk, *, form_class, sjabloon, uitvoeren, succes, form_kwargs=None, extra=None):
+def _formulier_actie(request, dossier, *, form_class, sjabloon, uitvoeren, succes, form_kwargs=None, extra=None):
     """GET shows the form; POST runs one service call and maps policy refusals to the form."""
-    dossier = _dossier_of_404(request, pk, wijzigen=True)
     form_kwargs = form_kwargs or {}
     form = form_class(request.POST or None, **form_kwargs)
     if request.method == "POST" and form.is_valid():
@@ -88,18 +132,20 @@ def _formulier_actie(request, pk, *, form_class, sjabloon, uitvoeren, succes, fo
 
 
 @require_http_methods(["GET", "POST"])
-def verificatie(request, pk: int):
+@dossier_view(DOSSIERS_WIJZIGEN, lezen="verificatie_formulier_bekijken", wijzigen="verificatie_vastleggen")
+def verificatie(request, dossier: Dossier):
     def uitvoeren(dossier, form):
         services.verificatie_vastleggen(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **form.cleaned_data)
 
     return _formulier_actie(
-        request, pk, form_class=VerificatieForm, sjabloon="dossiers/verificatie.html", uitvoeren=uitvoeren,
+        request, dossier, form_class=VerificatieForm, sjabloon="dossiers/verificatie.html", uitvoeren=uitvoeren,
         succes=_("De verificatie is vastgelegd."),
     )
 
 
 @require_http_methods(["GET", "POST"])
-def eerste_gesprek(request, pk: int):
+@dossier_view(DOSSIERS_WIJZIGEN, lezen="eerste_gesprek_formulier_bekijken", wijzigen="eerste_gesprek_vastleggen")
+def eerste_gesprek(request, dossier: Dossier):
     def uitvoeren(dossier, form):
         data = form.cleaned_data
         services.eerste_gesprek_vastleggen(
@@ -109,7 +155,7 @@ def eerste_gesprek(request, pk: int):
         )
 
     return _formulier_actie(
-        request, pk, form_class=EersteGesprekForm, sjabloon="dossiers/eerste_gesprek.html", uitvoeren=uitvoeren,
+        request, dossier, form_class=EersteGesprekForm, sjabloon="dossiers/eerste_gesprek.html", uitvoeren=uitvoeren,
         succes=_("Het eerste gesprek is vastgelegd. De termijnen voor het plan van aanpak lopen nu."),
     )
 
@@ -119,12 +165,13 @@ OPSCHORTBARE_TERMIJNEN = tuple(r.code for r in REGELS if r.opschortbaar)
 
 
 @require_http_methods(["GET", "POST"])
-def verwachte_datum(request, pk: int):
+@dossier_view(DOSSIERS_WIJZIGEN, lezen="termijn_formulier_bekijken", wijzigen="verwachte_datum_meedelen")
+def verwachte_datum(request, dossier: Dossier):
     def uitvoeren(dossier, form):
         services.verwachte_datum_meedelen(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **form.cleaned_data)
 
     return _formulier_actie(
-        request, pk, form_class=VerwachteDatumForm, sjabloon="dossiers/termijn_actie.html", uitvoeren=uitvoeren,
+        request, dossier, form_class=VerwachteDatumForm, sjabloon="dossiers/termijn_actie.html", uitvoeren=uitvoeren,
         succes=_("De nieuwe datum is vastgelegd."), form_kwargs={"termijnen": VERDAAGBARE_TERMIJNEN},
         extra={"titel": _("Nieuwe datum meedelen"), "uitleg": _(
             "Lukt het niet binnen de termijn? Laat de rechthebbende vóór het einde van de termijn weten "
@@ -134,12 +181,13 @@ def verwachte_datum(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-def opschorten(request, pk: int):
+@dossier_view(DOSSIERS_WIJZIGEN, lezen="termijn_formulier_bekijken", wijzigen="termijn_opschorten")
+def opschorten(request, dossier: Dossier):
     def uitvoeren(dossier, form):
         services.termijn_opschorten(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **form.cleaned_data)
 
     return _formulier_actie(
-        request, pk, form_class=OpschortingForm, sjabloon="dossiers/termijn_actie.html", uitvoeren=uitvoeren,
+        request, dossier, form_class=OpschortingForm, sjabloon="dossiers/termijn_actie.html", uitvoeren=uitvoeren,
         succes=_("De termijn staat stil vanaf de gekozen dag."), form_kwargs={"termijnen": OPSCHORTBARE_TERMIJNEN},
         extra={"titel": _("Termijn opschorten"), "uitleg": _(
             "Een termijn staat stil als de rechthebbende om uitstel vraagt of gegevens moet aanvullen "
@@ -149,12 +197,48 @@ def opschorten(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-def opschorting_beeindigen(request, pk: int):
+@dossier_view(DOSSIERS_WIJZIGEN, lezen="termijn_formulier_bekijken", wijzigen="opschorting_beeindigen")
+def opschorting_beeindigen(request, dossier: Dossier):
     def uitvoeren(dossier, form):
         services.opschorting_beeindigen(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **form.cleaned_data)
 
     return _formulier_actie(
-        request, pk, form_class=OpschortingEindeForm, sjabloon="dossiers/termijn_actie.html", uitvoeren=uitvoeren,
+        request, dossier, form_class=OpschortingEindeForm, sjabloon="dossiers/termijn_actie.html", uitvoeren=uitvoeren,
         succes=_("De termijn loopt weer."), form_kwargs={"termijnen": OPSCHORTBARE_TERMIJNEN},
         extra={"titel": _("Opschorting beëindigen"), "uitleg": _("Vanaf de gekozen dag loopt de termijn weer verder.")},
     )
+
+
+@require_http_methods(["GET", "POST"])
+@vereist(DOSSIERS_LEZEN)
+def doorbreken(request, pk: int):
+    """Doorbreekfunctie: state why you need a dossier of another team. Logged for the auditor."""
+    dossier = get_object_or_404(Dossier, pk=pk)
+    toegang = toegang_tot_dossier(request.user, dossier)
+    volgende = request.GET.get("next") or request.POST.get("next") or reverse("dossiers:detail", args=[dossier.pk])
+    if not url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()}):
+        volgende = reverse("dossiers:detail", args=[dossier.pk])
+    if toegang is Toegang.GEEN:
+        raise PermissionDenied
+    if toegang in (Toegang.EIGEN_TEAM, Toegang.DOORBROKEN):
+        return redirect(volgende)
+    form = DoorbreekForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        permissions.dossier_doorbreken(user=request.user, dossier=dossier, reden=form.cleaned_data["reden"])
+        beveiligingsgebeurtenis_vastleggen(
+            request, actie="dossier_doorbreken", resultaat="GELUKT", object_type="dossier",
+            object_id=dossier.dossiernummer, reden=form.cleaned_data["reden"],
+        )
+        messages.warning(request, _("U heeft dit dossier geopend buiten uw team. Dit is vastgelegd met uw reden."))
+        return redirect(volgende)
+    return render(request, "dossiers/doorbreken.html", {"dossier": dossier, "form": form, "volgende": volgende})
+
+
+@require_http_methods(["POST"])
+@dossier_view(DOSSIERS_LEZEN, lezen="bsn_tonen")
+def bsn_tonen(request, dossier: Dossier):
+    """The full BSN only on an explicit action, which is logged."""
+    context = {"dossier": dossier, "rechthebbende": dossier.rechthebbende}
+    if request.htmx:
+        return render(request, "dossiers/_bsn.html", context)
+    return render(request, "dossiers/bsn.html", context)

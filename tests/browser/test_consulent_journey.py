@@ -1,5 +1,5 @@
 """The consulent's main journey in a real browser, with axe-core on every page visited:
-log in → register → verify → record the eerste gesprek → see the terms on the worklist."""
+log in (password + app code) → register → verify → record the eerste gesprek → see the terms on the worklist."""
 
 import re
 from datetime import timedelta
@@ -9,14 +9,16 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from nieuwestart.accounts.models import Rol, Team
-from nieuwestart.conftest import maak_gebruiker
+from nieuwestart.accounts.mfa import huidige_code
+from nieuwestart.conftest import geef_app, maak_gebruiker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_consulent_registers_verifies_and_records_the_eerste_gesprek(live_server, page, axe):
+def test_consulent_registers_verifies_and_records_the_eerste_gesprek(live_server, page, axe, rolgroepen):
     team = Team.objects.create(naam="Team Noord")
-    maak_gebruiker("consulent", Rol.CONSULENT, teams=[team], first_name="Sanne", last_name="de Vries")
+    consulent = maak_gebruiker("consulent", Rol.CONSULENT, teams=[team], first_name="Sanne", last_name="de Vries")
+    app = geef_app(consulent)  # the consulent linked an authenticator app before
     vandaag = timezone.localdate()
     aanmelddatum = vandaag - timedelta(days=20)
 
@@ -25,6 +27,12 @@ def test_consulent_registers_verifies_and_records_the_eerste_gesprek(live_server
     axe.controleer(page)
     page.get_by_label("Gebruikersnaam").fill("consulent")
     page.get_by_label("Wachtwoord").fill("Test-wachtwoord-123")
+    page.get_by_role("button", name="Inloggen").click()
+
+    # The second factor: a code from the app (computed here from the device's key).
+    expect(page.get_by_role("heading", name="Code invullen")).to_be_visible()
+    axe.controleer(page)
+    page.get_by_label("Code", exact=True).fill(huidige_code(app, volgende_vrije=True))
     page.get_by_role("button", name="Inloggen").click()
 
     expect(page.get_by_role("heading", name="Mijn werkvoorraad")).to_be_visible()

@@ -80,13 +80,48 @@ def test_worklist_htmx_request_returns_only_the_table(ingelogd, maak_dossier):
     assert "<table" in html and "<html" not in html
 
 
-def test_dossiers_of_another_team_are_not_shown_or_opened(client, maak_dossier, ander_team, consulent):
+def test_dossiers_of_another_team_open_only_by_breaking_the_glass_with_a_reason(client, maak_dossier, ander_team):
+    from nieuwestart.logboek.models import Beveiligingsgebeurtenis
+
     buiten = maak_gebruiker("buiten", Rol.CONSULENT, teams=[ander_team])
     dossier = maak_dossier()
     client.force_login(buiten)
     assert "Jansen" not in client.get(reverse("dossiers:werkvoorraad"), {"reikwijdte": "team"}).content.decode()
-    assert client.get(reverse("dossiers:detail", args=[dossier.pk])).status_code == 403
-    assert client.get(reverse("dossiers:verificatie", args=[dossier.pk])).status_code == 403
+    detail = reverse("dossiers:detail", args=[dossier.pk])
+    antwoord = client.get(detail)
+    assert antwoord.status_code == 302 and "/doorbreken/" in antwoord["Location"]
+    formulier = client.get(antwoord["Location"]).content.decode()
+    assert "Eva" not in formulier and dossier.dossiernummer in formulier  # no personal data before the reason
+    te_kort = client.post(reverse("dossiers:doorbreken", args=[dossier.pk]), {"reden": "kort", "next": detail})
+    assert "minstens 10 tekens" in te_kort.content.decode()
+    reden = "Vervanging van collega Sanne tijdens haar verlof"
+    assert client.post(reverse("dossiers:doorbreken", args=[dossier.pk]), {"reden": reden, "next": detail})["Location"] == detail
+    assert "Eva Jansen" in client.get(detail).content.decode()
+    doorbraak = Beveiligingsgebeurtenis.objects.get(actie="dossier_doorbreken")
+    assert (doorbraak.reden, doorbraak.object_id, doorbraak.actor) == (reden, dossier.dossiernummer, buiten)
+    # Every later read in that dossier carries the reason for the auditor.
+    assert Beveiligingsgebeurtenis.objects.filter(actie="dossier_bekijken", reden=reden).exists()
+
+
+def test_roles_without_dossier_work_cannot_open_dossiers(client, maak_dossier, team):
+    dossier = maak_dossier()
+    for rol in (Rol.FUNCTIONEEL_BEHEERDER, Rol.AUDITOR, Rol.BELEIDSMEDEWERKER):
+        gebruiker = maak_gebruiker(f"g-{rol.value}", rol, teams=[team])
+        client.force_login(gebruiker)
+        assert client.get(reverse("dossiers:detail", args=[dossier.pk])).status_code == 403
+        assert client.get(reverse("dossiers:doorbreken", args=[dossier.pk])).status_code == 403
+
+
+def test_full_bsn_only_on_an_explicit_logged_action(ingelogd, maak_dossier):
+    from nieuwestart.logboek.models import Verwerking
+    from nieuwestart.logboek.services import betrokkene_hash
+
+    dossier = maak_dossier()
+    assert dossier.rechthebbende.bsn not in ingelogd.get(reverse("dossiers:detail", args=[dossier.pk])).content.decode()
+    antwoord = ingelogd.post(reverse("dossiers:bsn_tonen", args=[dossier.pk]), HTTP_HX_REQUEST="true")
+    assert antwoord.content.decode().strip() == f'<span id="bsn-waarde">{dossier.rechthebbende.bsn}</span>'
+    regel = Verwerking.objects.filter(naam="bsn_tonen").get()
+    assert regel.betrokkene_hash == betrokkene_hash(dossier.rechthebbende.bsn)
 
 
 def test_dossier_page_shows_person_household_terms_with_their_rule_and_the_timeline(ingelogd, maak_dossier):

@@ -1,0 +1,142 @@
+"""Retention: which closed dossiers are past their retention term, and destroying them.
+
+A dossier is destroyed as a whole (events, verification, eerste gesprek, household, terms,
+break-the-glass grants) and its rechthebbende too when no other dossier remains. The logs
+keep only keyed hashes of BSNs, so they stay intact and verifiable; each run leaves an
+anonymous ``Vernietigingsregistratie`` per category and one security-log event.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.db import transaction
+from django.utils import timezone
+
+from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
+from nieuwestart.dossiers.models import (
+    Dossier,
+    DossierGebeurtenis,
+    DossierStatus,
+    EersteGesprek,
+    Hulpvraag,
+    Rechthebbende,
+    Verificatie,
+    VerificatieUitkomst,
+)
+from nieuwestart.logboek.services import beveiligingsgebeurtenis_vastleggen
+
+from .models import Bewaarcategorie, Bewaarregel, Vernietigingsregistratie
+
+G = GebeurtenisSoort
+
+
+def bewaarcategorie(soorten: list[str], verificatie_uitkomsten: list[str]) -> Bewaarcategorie:
+    """The retention category of a closed dossier, from its event kinds (in order) and verifications."""
+    niet_erkend = G.UHT_NIET_ERKEND in soorten and (
+        G.UHT_ERKEND not in soorten or soorten[::-1].index(G.UHT_NIET_ERKEND) < soorten[::-1].index(G.UHT_ERKEND)
+    )
+    nooit_bevestigd = G.GEVERIFIEERD not in soorten and any(
+        u in (VerificatieUitkomst.NIET_BEVESTIGD, VerificatieUitkomst.ONBEKEND) for u in verificatie_uitkomsten
+    )
+    if niet_erkend or nooit_bevestigd:
+        return Bewaarcategorie.GEEN_RECHTHEBBENDE
+    if G.PLAN_VASTGESTELD in soorten:
+        # The plan is the beschikking; provisions (a later issue) will refine this to their own end date.
+        return Bewaarcategorie.ONDERSTEUNING_BEEINDIGD
+    return Bewaarcategorie.AFGEBROKEN
+
+
+@dataclass
+class Kandidaat:
+    dossier_id: int
+    rechthebbende_id: int
+    categorie: Bewaarcategorie
+    afgesloten_op: date
+    vernietigen_vanaf: date
+
+
+@dataclass
+class Opschoonplan:
+    peildatum: date
+    kandidaten: list[Kandidaat] = field(default_factory=list)
+    termijnen: dict[str, int] = field(default_factory=dict)
+
+    def per_categorie(self) -> dict[str, list[Kandidaat]]:
+        groepen: dict[str, list[Kandidaat]] = defaultdict(list)
+        for k in self.kandidaten:
+            groepen[k.categorie].append(k)
+        return dict(groepen)
+
+
+def opschoonplan(*, peildatum: date) -> Opschoonplan:
+    """What would be destroyed on ``peildatum`` and why (the dry run shows exactly this)."""
+    termijnen = dict(Bewaarregel.objects.values_list("categorie", "termijn_maanden"))
+    plan = Opschoonplan(peildatum=peildatum, termijnen=termijnen)
+    afgesloten = Dossier.objects.filter(status=DossierStatus.AFGESLOTEN).values_list("id", "rechthebbende_id")
+    dossier_ids = dict(afgesloten)
+    if not dossier_ids:
+        return plan
+    soorten: dict[int, list[str]] = defaultdict(list)
+    afgesloten_op: dict[int, date] = {}
+    for dossier_id, soort, datum in (
+        DossierGebeurtenis.objects.filter(dossier_id__in=dossier_ids).order_by("dossier_id", "datum", "id")
+        .values_list("dossier_id", "soort", "datum").iterator(chunk_size=5000)
+    ):
+        soorten[dossier_id].append(soort)
+        if soort == G.AFGESLOTEN:
+            afgesloten_op[dossier_id] = datum
+    uitkomsten: dict[int, list[str]] = defaultdict(list)
+    for dossier_id, uitkomst in Verificatie.objects.filter(dossier_id__in=dossier_ids).values_list("dossier_id", "uitkomst"):
+        uitkomsten[dossier_id].append(uitkomst)
+    for dossier_id, rechthebbende_id in dossier_ids.items():
+        if dossier_id not in afgesloten_op:
+            continue
+        categorie = bewaarcategorie(soorten[dossier_id], uitkomsten[dossier_id])
+        vanaf = afgesloten_op[dossier_id] + relativedelta(months=termijnen[categorie])
+        if vanaf <= peildatum:
+            plan.kandidaten.append(Kandidaat(dossier_id, rechthebbende_id, categorie, afgesloten_op[dossier_id], vanaf))
+    return plan
+
+
+@transaction.atomic
+def opschonen(*, peildatum: date, uitgevoerd_door: str, actor=None) -> list[Vernietigingsregistratie]:
+    """Destroy what ``opschoonplan`` lists, all or nothing, and record it anonymously."""
+    plan = opschoonplan(peildatum=peildatum)
+    if not plan.kandidaten:
+        return []
+    dossier_ids = [k.dossier_id for k in plan.kandidaten]
+    persoon_ids = {k.rechthebbende_id for k in plan.kandidaten}
+    # Children first: the event log and the eerste gesprek protect their dossier on purpose.
+    Hulpvraag.objects.filter(eerste_gesprek__dossier_id__in=dossier_ids).delete()
+    EersteGesprek.objects.filter(dossier_id__in=dossier_ids).delete()
+    Verificatie.objects.filter(dossier_id__in=dossier_ids).delete()
+    # The append-only guard is for normal use; destruction by the retention rule is the one exception.
+    DossierGebeurtenis._base_manager.filter(dossier_id__in=dossier_ids).delete()
+    Dossier.objects.filter(id__in=dossier_ids).delete()
+    zonder_dossier = Rechthebbende.objects.filter(id__in=persoon_ids, dossiers__isnull=True)
+    verwijderde_personen = set(zonder_dossier.values_list("id", flat=True))
+    zonder_dossier.delete()
+
+    nu = timezone.now()
+    registraties = []
+    for categorie, kandidaten in sorted(plan.per_categorie().items()):
+        registraties.append(
+            Vernietigingsregistratie.objects.create(
+                uitgevoerd_op=nu,
+                uitgevoerd_door=uitgevoerd_door,
+                peildatum=peildatum,
+                categorie=categorie,
+                termijn_maanden=plan.termijnen[categorie],
+                aantal_dossiers=len(kandidaten),
+                aantal_rechthebbenden=len({k.rechthebbende_id for k in kandidaten} & verwijderde_personen),
+            )
+        )
+    beveiligingsgebeurtenis_vastleggen(
+        None, actie="persoonsgegevens_opgeschoond", resultaat="GELUKT", object_type="bewaartermijnen",
+        object_id=f"{len(dossier_ids)} dossiers", actor=actor,
+    )
+    return registraties

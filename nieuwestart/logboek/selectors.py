@@ -1,0 +1,76 @@
+"""Reads for the auditor screens. Nothing here writes; views log what the auditor looks at."""
+
+from __future__ import annotations
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from .models import Beveiligingsgebeurtenis, Verwerking, Verwerkingsactiviteit
+from .services import betrokkene_hashes
+
+DOORBREKEN = "dossier_doorbreken"
+
+# Dutch names for operation and action codes that the screens and exports show.
+OPERATIE_NAMEN = {
+    "dossier_bekijken": _("Dossier bekeken"),
+    "dossier_wijzigen": _("Dossier gewijzigd"),
+    "dossier_doorbreken": _("Dossier geopend buiten het eigen team (doorbreking)"),
+    "document_downloaden": _("Document gedownload"),
+    "export": _("Export"),
+    "export_regel": _("Opgenomen in een export"),
+    "import_regel": _("Ingelezen uit een bestand"),
+    "api_lezen": _("Opgevraagd via de API"),
+    "inzageverzoek_inzien": _("Verwerkingen bekeken voor een inzageverzoek"),
+    "inzageverzoek_export": _("Export voor een inzageverzoek"),
+    "logboek_dossier_ingezien": _("Logboek van een dossier bekeken"),
+    "logboek_integriteit_gecontroleerd": _("Logboeken op echtheid gecontroleerd"),
+    "verwerkingsregister_gewijzigd": _("Verwerkingsregister aangevuld"),
+    "inloggen": _("Ingelogd"),
+}
+
+
+def operatie_naam(code: str) -> str:
+    naam = OPERATIE_NAMEN.get(code)
+    return str(naam) if naam else code.replace("_", " ").capitalize()
+
+
+def _nieuwste_eerst(qs: QuerySet) -> QuerySet:
+    return qs.order_by("-tijdstip", "-volgnummer")
+
+
+def gebeurtenissen_voor_dossier(dossiernummer: str) -> QuerySet[Beveiligingsgebeurtenis]:
+    """Who viewed or changed this dossier, when, why and with what result."""
+    return _nieuwste_eerst(
+        Beveiligingsgebeurtenis.objects.filter(object_type="dossier", object_id=dossiernummer.strip().upper())
+    )
+
+
+def doorbrekingen() -> QuerySet[Beveiligingsgebeurtenis]:
+    """All break-the-glass accesses, newest first."""
+    return _nieuwste_eerst(Beveiligingsgebeurtenis.objects.filter(actie=DOORBREKEN))
+
+
+def verwerkingen_voor_betrokkene(bsn: str) -> QuerySet[Verwerking]:
+    """Every processing line about one person, with the actor from the linked audit row."""
+    audit = Beveiligingsgebeurtenis.objects.filter(operation_id=OuterRef("operation_id")).order_by("volgnummer")
+    return (
+        Verwerking.objects.filter(betrokkene_hash__in=betrokkene_hashes(bsn))
+        .select_related("activiteit")
+        .annotate(
+            actor_naam=Subquery(audit.values("actor_naam")[:1]),
+            reden=Subquery(audit.values("reden")[:1]),
+        )
+        .order_by("-gestart_op", "-volgnummer")
+    )
+
+
+def activiteiten_per_code() -> list[tuple[str, list[Verwerkingsactiviteit]]]:
+    """The register: per code all versions, newest version first."""
+    per_code: dict[str, list[Verwerkingsactiviteit]] = {}
+    for activiteit in Verwerkingsactiviteit.objects.select_related("aangemaakt_door").order_by("code", "-versie"):
+        per_code.setdefault(activiteit.code, []).append(activiteit)
+    return list(per_code.items())
+
+
+def laatste_versie(code: str) -> Verwerkingsactiviteit | None:
+    return Verwerkingsactiviteit.objects.filter(code=code).order_by("-versie").first()

@@ -1,0 +1,52 @@
+"""Concurrent writers keep the chains consecutive and intact (PostgreSQL: row lock on the chain head).
+
+Needs a real database server: skipped on the in-memory SQLite test database. Run with
+``DATABASE_URL=postgres://… pytest nieuwestart/logboek``.
+"""
+
+import threading
+
+import pytest
+from django.db import connection, connections, transaction
+
+from nieuwestart.logboek import services
+from nieuwestart.logboek.models import Keten, Resultaat, Verwerking
+
+from .conftest import BSN_A, BSN_B, BSN_C
+
+THREADS = 8
+PER_THREAD = 15
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_operations_keep_both_chains_intact():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+    start = threading.Barrier(THREADS)
+    fouten = []
+
+    def werk(nummer):
+        try:
+            start.wait()
+            for i in range(PER_THREAD):
+                with transaction.atomic():
+                    with services.verwerking(None, naam="dossier_bekijken", betrokkenen=[BSN_A, BSN_B, BSN_C],
+                                             object_id=f"{nummer}-{i}"):
+                        pass
+                services.beveiligingsgebeurtenis_vastleggen(actie="inloggen", resultaat=Resultaat.GELUKT)
+        except Exception as fout:  # pragma: no cover - reported below
+            fouten.append(fout)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=werk, args=(n,)) for n in range(THREADS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not fouten
+    rapport = services.controleer_integriteit()
+    assert rapport.ok, rapport.als_tekst()
+    assert rapport.keten(Keten.VERWERKINGEN).aantal == THREADS * PER_THREAD * 3
+    assert rapport.keten(Keten.BEVEILIGING).aantal == THREADS * PER_THREAD * 2
+    assert Verwerking.objects.values("operation_id").distinct().count() == THREADS * PER_THREAD

@@ -1,0 +1,153 @@
+"""The hash chains: written consecutively, verified, and tampering past the model layer is found."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from nieuwestart.logboek import services
+from nieuwestart.logboek.keten import Fout
+from nieuwestart.logboek.models import (
+    GENESIS_HASH,
+    Beveiligingsgebeurtenis,
+    Keten,
+    Ketenkop,
+    Resultaat,
+    Verwerking,
+    Verwerkingsactiviteit,
+)
+
+from .conftest import BSN_A, BSN_B, BSN_C
+
+pytestmark = pytest.mark.django_db
+
+
+def _vul_logboeken(aantal=3):
+    for i in range(aantal):
+        with services.verwerking(None, naam="dossier_bekijken", betrokkenen=[BSN_A, BSN_B], object_type="dossier",
+                                 object_id=f"NS-2026-00000{i}"):
+            pass
+        services.beveiligingsgebeurtenis_vastleggen(actie="inloggen", resultaat=Resultaat.GELUKT, actor_naam=f"gebruiker{i}")
+
+
+def _sql(sql, params=()):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def test_chain_is_consecutive_linked_and_verifies():
+    _vul_logboeken(3)
+    verwerkingen = list(Verwerking.objects.order_by("volgnummer"))
+    assert [v.volgnummer for v in verwerkingen] == list(range(1, 7))
+    assert verwerkingen[0].vorige_hash == GENESIS_HASH
+    for vorige, volgende in zip(verwerkingen, verwerkingen[1:], strict=False):
+        assert volgende.vorige_hash == vorige.hash
+    gebeurtenissen = list(Beveiligingsgebeurtenis.objects.order_by("volgnummer"))
+    assert [g.volgnummer for g in gebeurtenissen] == list(range(1, 7))
+    kop = Ketenkop.objects.get(log=Keten.VERWERKINGEN)
+    assert (kop.volgnummer, kop.hash) == (6, verwerkingen[-1].hash)
+
+    rapport = services.controleer_integriteit()
+    assert rapport.ok
+    assert rapport.keten(Keten.VERWERKINGEN).aantal == 6
+    assert rapport.keten(Keten.BEVEILIGING).aantal == 6
+
+
+def test_command_reports_intact_logs_and_exits_zero(capsys):
+    _vul_logboeken(2)
+    call_command("logboek_controleren")
+    uit = capsys.readouterr().out
+    assert "in orde (4 regels)" in uit
+    assert "Alle logboeken zijn in orde." in uit
+
+
+def test_changed_content_via_raw_sql_is_detected_with_its_volgnummer(capsys):
+    _vul_logboeken(3)
+    _sql("UPDATE logboek_verwerking SET object_id = %s WHERE volgnummer = %s", ["NS-2026-999999", 4])
+
+    rapport = services.controleer_integriteit()
+    keten = rapport.keten(Keten.VERWERKINGEN)
+    assert not rapport.ok and not keten.ok
+    assert (keten.eerste_fout, keten.soort_fout) == (4, Fout.GEWIJZIGD)
+    assert rapport.keten(Keten.BEVEILIGING).ok
+
+    with pytest.raises(CommandError) as fout:
+        call_command("logboek_controleren", "--niet-vastleggen")
+    assert fout.value.returncode == 1
+    assert "volgnummer 4" in str(fout.value)
+    assert "Eerste gebroken volgnummer: 4" in capsys.readouterr().out
+
+
+def test_deleted_row_via_raw_sql_is_detected_as_a_gap(capsys):
+    _vul_logboeken(3)
+    _sql("DELETE FROM logboek_beveiligingsgebeurtenis WHERE volgnummer = %s", [2])
+
+    keten = services.controleer_integriteit().keten(Keten.BEVEILIGING)
+    assert (keten.eerste_fout, keten.soort_fout) == (2, Fout.ONTBREEKT)
+    assert keten.aantal == 5
+
+    with pytest.raises(CommandError) as fout:
+        call_command("logboek_controleren")
+    assert fout.value.returncode == 1
+    assert "Beveiligingslogboek bij volgnummer 2" in str(fout.value)
+    assert "Eerste gebroken volgnummer: 2" in capsys.readouterr().out
+
+
+def test_removing_the_newest_rows_is_detected_through_the_chain_head():
+    _vul_logboeken(3)
+    _sql("DELETE FROM logboek_verwerking WHERE volgnummer >= %s", [5])
+    keten = services.controleer_integriteit().keten(Keten.VERWERKINGEN)
+    assert (keten.eerste_fout, keten.soort_fout) == (5, Fout.ONTBREEKT)
+
+
+def test_a_row_replaced_with_a_recomputed_hash_breaks_the_next_link():
+    from nieuwestart.logboek.keten import bereken_hash
+
+    _vul_logboeken(3)
+    regel = Verwerking.objects.get(volgnummer=2)
+    waarden = {veld: getattr(regel, veld) for veld in Verwerking.KETEN_VELDEN}
+    waarden["object_id"] = "NS-2026-VERVALST"
+    nieuwe_hash = bereken_hash(Keten.VERWERKINGEN, waarden)
+    _sql("UPDATE logboek_verwerking SET object_id = %s, hash = %s WHERE volgnummer = 2", ["NS-2026-VERVALST", nieuwe_hash])
+    keten = services.controleer_integriteit().keten(Keten.VERWERKINGEN)
+    assert (keten.eerste_fout, keten.soort_fout) == (3, Fout.SCHAKEL)
+
+
+def test_logs_and_register_are_append_only_at_the_model_layer():
+    _vul_logboeken(1)
+    regel = Verwerking.objects.first()
+    regel.naam = "iets anders"
+    with pytest.raises(PermissionError):
+        regel.save()
+    with pytest.raises(PermissionError):
+        regel.delete()
+    with pytest.raises(PermissionError):
+        Verwerking.objects.filter(pk=regel.pk).update(naam="x")
+    with pytest.raises(PermissionError):
+        Verwerking.objects.all().delete()
+    with pytest.raises(PermissionError):
+        Beveiligingsgebeurtenis.objects.update(reden="x")
+    with pytest.raises(PermissionError):
+        Beveiligingsgebeurtenis.objects.first().delete()
+    activiteit = Verwerkingsactiviteit.objects.get(code="BREDE_ONDERSTEUNING", versie=1)
+    activiteit.doel = "anders"
+    with pytest.raises(PermissionError):
+        activiteit.save()
+    with pytest.raises(PermissionError):
+        Verwerkingsactiviteit.objects.all().delete()
+    assert services.controleer_integriteit().ok
+
+
+def test_a_missing_chain_head_is_rebuilt_from_the_last_row():
+    _vul_logboeken(1)
+    _sql("DELETE FROM logboek_ketenkop")
+    with services.verwerking(None, naam="dossier_bekijken", betrokkenen=[BSN_C]):
+        pass
+    assert list(Verwerking.objects.order_by("volgnummer").values_list("volgnummer", flat=True)) == [1, 2, 3]
+    assert services.controleer_integriteit().ok
+
+
+@pytest.mark.parametrize("model", [Verwerking, Beveiligingsgebeurtenis])
+def test_every_stored_field_is_covered_by_the_hash(model):
+    opgeslagen = {f.attname for f in model._meta.concrete_fields} - {"id", "hash"}
+    assert opgeslagen == set(model.KETEN_VELDEN)

@@ -1,0 +1,169 @@
+"""The generated permission matrix: every URL pattern, as every role and as anonymous.
+
+A new endpoint fails this suite until it carries a rule (``nieuwestart.toegang.regels``)
+and is listed in ``VERWACHTE_REGEL`` below, so access is always a deliberate choice.
+The same enumeration checks that every screen showing personal data writes a line in the
+processing log.
+"""
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from nieuwestart.accounts.models import Rol
+from nieuwestart.conftest import maak_gebruiker
+from nieuwestart.toegang.regels import regel_van
+
+pytestmark = pytest.mark.django_db
+
+# URL name -> the rule code it must carry. Change both the view and this table, or neither.
+VERWACHTE_REGEL = {
+    "start": "INGELOGD",
+    "login": "OPENBAAR",
+    "logout": "OPENBAAR",
+    "dossiers:werkvoorraad": "DOSSIERS_LEZEN",
+    "dossiers:detail": "DOSSIERS_LEZEN",
+    "dossiers:doorbreken": "DOSSIERS_LEZEN",
+    "dossiers:bsn_tonen": "DOSSIERS_LEZEN",
+    "dossiers:verificatie": "DOSSIERS_WIJZIGEN",
+    "dossiers:eerste_gesprek": "DOSSIERS_WIJZIGEN",
+    "dossiers:verwachte_datum": "DOSSIERS_WIJZIGEN",
+    "dossiers:opschorten": "DOSSIERS_WIJZIGEN",
+    "dossiers:opschorting_beeindigen": "DOSSIERS_WIJZIGEN",
+    "aanmeldingen:directe_aanmelding": "DOSSIERS_WIJZIGEN",
+    "instellingen:bewerken": "INSTELLINGEN_BEHEREN",
+    "bewaartermijnen:overzicht": "LOGBOEK_INZIEN",
+    "bewaartermijnen:bewerken": "LOGBOEK_INZIEN",
+    "accounts:mfa_instellen": "INGELOGD",
+    "accounts:mfa_controleren": "INGELOGD",
+    "accounts:mfa_herstelcodes": "INGELOGD",
+    "accounts:beveiliging": "INGELOGD",
+    "accounts:oidc_start": "OPENBAAR",
+    "accounts:oidc_callback": "OPENBAAR",
+    "logboek:overzicht": "LOGBOEK_INZIEN",
+    "logboek:dossier": "LOGBOEK_INZIEN",
+    "logboek:doorbrekingen": "LOGBOEK_INZIEN",
+    "logboek:betrokkene": "LOGBOEK_INZIEN",
+    "logboek:integriteit": "LOGBOEK_INZIEN",
+    "logboek:verwerkingsregister": "INSTELLINGEN_BEHEREN",
+    "logboek:activiteit_nieuw": "INSTELLINGEN_BEHEREN",
+    "logboek:activiteit_nieuwe_versie": "INSTELLINGEN_BEHEREN",
+}
+
+# Screens behind a dossier rule that show no personal data (so they write no processing line).
+GEEN_PERSOONSGEGEVENS = {
+    "aanmeldingen:directe_aanmelding": "an empty registration form; the POST that registers is logged",
+    "dossiers:doorbreken": "shows only the dossier number and team, never the person",
+}
+
+ROLLEN = {
+    "consulent": (Rol.CONSULENT,),
+    "consulent_ander_team": (Rol.CONSULENT,),
+    "teamleider": (Rol.TEAMLEIDER,),
+    "beleidsmedewerker": (Rol.BELEIDSMEDEWERKER,),
+    "beheerder": (Rol.FUNCTIONEEL_BEHEERDER,),
+    "auditor": (Rol.AUDITOR,),
+}
+
+
+def routes(patterns=None, prefix="", namespace=""):
+    """Every (route, name, callback) in the URL configuration, admin excluded (checked separately)."""
+    for p in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(p, URLResolver):
+            ns = p.namespace or namespace
+            if ns == "admin":
+                continue
+            yield from routes(p.url_patterns, prefix + str(p.pattern), f"{ns}" if p.namespace else namespace)
+        elif isinstance(p, URLPattern):
+            naam = f"{namespace}:{p.name}" if namespace else p.name
+            yield prefix + str(p.pattern), naam, p.callback
+
+
+ALLE_ROUTES = sorted(routes(), key=lambda r: r[0])
+
+
+def test_every_route_carries_the_expected_rule():
+    ontbrekend = [f"{route} ({naam})" for route, naam, cb in ALLE_ROUTES if regel_van(cb) is None]
+    assert not ontbrekend, f"Routes zonder toegangsregel: {ontbrekend}"
+    verschil = {naam: regel_van(cb).code for _r, naam, cb in ALLE_ROUTES if VERWACHTE_REGEL.get(naam) != regel_van(cb).code}
+    assert not verschil, f"Regel wijkt af van VERWACHTE_REGEL (of route ontbreekt daar): {verschil}"
+
+
+@pytest.fixture
+def wereld(team, ander_team, maak_dossier, consulent):
+    gebruikers = {"consulent": consulent}
+    for naam, rollen in ROLLEN.items():
+        if naam == "consulent":
+            continue
+        teams = [ander_team] if naam == "consulent_ander_team" else [team]
+        gebruikers[naam] = maak_gebruiker(naam, *rollen, teams=teams)
+    dossier = maak_dossier()
+    from nieuwestart.bewaartermijnen.models import Bewaarregel
+
+    return {"gebruikers": gebruikers, "dossier": dossier, "pk": {"pk": Bewaarregel.objects.first().pk}}
+
+
+def url_voor(route: str, naam: str, wereld) -> str:
+    pk = wereld["pk"]["pk"] if naam.startswith("bewaartermijnen:") else wereld["dossier"].pk
+    url = "/" + re.sub(r"<int:\w+>", str(pk), route)
+    url = url.replace("<str:code>", "BREDE_ONDERSTEUNING")
+    assert "<" not in url, f"Vul de parameters van {route} in de matrix-test in."
+    return url
+
+
+def opvragen(client, url):
+    antwoord = client.get(url)
+    if antwoord.status_code == 405:
+        antwoord = client.post(url, {})
+    return antwoord
+
+
+@pytest.mark.parametrize("route,naam,callback", ALLE_ROUTES, ids=[r[1] for r in ALLE_ROUTES])
+def test_permission_matrix(client, wereld, route, naam, callback):
+    regel = regel_van(callback)
+    url = url_voor(route, naam, wereld)
+    if naam == "logout":
+        return  # logging out is a POST that ends the session; covered by the auth tests
+    anoniem = opvragen(client, url)
+    if regel.openbaar:
+        assert anoniem.status_code in (200, 302), (naam, anoniem.status_code)
+    else:
+        assert anoniem.status_code == 302 and reverse("login") in anoniem["Location"], (naam, "anoniem")
+    for rolnaam, gebruiker in wereld["gebruikers"].items():
+        client.force_login(gebruiker)
+        antwoord = opvragen(client, url)
+        if regel.staat_toe(gebruiker):
+            assert antwoord.status_code != 403, (naam, rolnaam)
+            if rolnaam == "consulent_ander_team" and "<int:pk>" in route and naam.startswith("dossiers:") and naam != "dossiers:doorbreken":
+                # Outside one's team a dossier opens only through the doorbreekfunctie.
+                assert antwoord.status_code == 302 and "/doorbreken/" in antwoord["Location"], (naam, rolnaam)
+        else:
+            assert antwoord.status_code == 403, (naam, rolnaam, antwoord.status_code)
+        client.logout()
+
+
+@pytest.mark.parametrize(
+    "route,naam,callback",
+    [r for r in ALLE_ROUTES if regel_van(r[2]) and regel_van(r[2]).code in {"DOSSIERS_LEZEN", "DOSSIERS_WIJZIGEN"}],
+    ids=lambda v: v if isinstance(v, str) and ":" in v else None,
+)
+def test_every_screen_with_personal_data_writes_the_processing_log(client, wereld, route, naam, callback):
+    from nieuwestart.logboek.models import Verwerking
+    from nieuwestart.logboek.services import betrokkene_hash
+
+    if naam in GEEN_PERSOONSGEGEVENS:
+        pytest.skip(GEEN_PERSOONSGEGEVENS[naam])
+    client.force_login(wereld["gebruikers"]["consulent"])
+    voor = Verwerking.objects.count()
+    antwoord = opvragen(client, url_voor(route, naam, wereld))
+    assert antwoord.status_code == 200, (naam, antwoord.status_code)
+    nieuw = Verwerking.objects.order_by("id")[voor:]
+    assert nieuw, f"{naam} schrijft geen regel in het verwerkingenlogboek"
+    assert betrokkene_hash(wereld["dossier"].rechthebbende.bsn) in {v.betrokkene_hash for v in nieuw}
+
+
+def test_admin_is_for_staff_only(client, wereld):
+    client.force_login(wereld["gebruikers"]["consulent"])
+    antwoord = client.get("/admin/")
+    assert antwoord.status_code == 302 and "/admin/login/" in antwoord["Location"]
