@@ -39,6 +39,10 @@ VERWACHTE_REGEL = {
     "accounts:mfa_controleren": "INGELOGD",
     "accounts:mfa_herstelcodes": "INGELOGD",
     "accounts:beveiliging": "INGELOGD",
+    "accounts:wachtwoord_wijzigen": "INGELOGD",
+    "accounts:gebruikers": "INSTELLINGEN_BEHEREN",
+    "accounts:gebruiker_nieuw": "INSTELLINGEN_BEHEREN",
+    "accounts:gebruiker_bewerken": "INSTELLINGEN_BEHEREN",
     "accounts:oidc_start": "OPENBAAR",
     "accounts:oidc_callback": "OPENBAAR",
     "logboek:overzicht": "LOGBOEK_INZIEN",
@@ -105,7 +109,12 @@ def wereld(team, ander_team, maak_dossier, consulent):
 
 
 def url_voor(route: str, naam: str, wereld) -> str:
-    pk = wereld["pk"]["pk"] if naam.startswith("bewaartermijnen:") else wereld["dossier"].pk
+    if naam.startswith("bewaartermijnen:"):
+        pk = wereld["pk"]["pk"]
+    elif naam.startswith("accounts:"):
+        pk = wereld["gebruikers"]["consulent"].pk
+    else:
+        pk = wereld["dossier"].pk
     url = "/" + re.sub(r"<int:\w+>", str(pk), route)
     url = url.replace("<str:code>", "BREDE_ONDERSTEUNING")
     assert "<" not in url, f"Vul de parameters van {route} in de matrix-test in."

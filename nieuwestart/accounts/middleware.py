@@ -39,6 +39,11 @@ class MfaVerplichtMiddleware:
         if match is not None and match.view_name in VRIJGESTELD:
             return None
         if mfa.is_geverifieerd(request):
+            if getattr(request.user, "moet_wachtwoord_wijzigen", False) and (
+                match is None or match.view_name != "accounts:wachtwoord_wijzigen"
+            ):
+                # A one-time password from the functioneel beheerder is replaced before anything else.
+                return redirect("accounts:wachtwoord_wijzigen")
             return None
         doel = "accounts:mfa_controleren" if mfa.heeft_app(request.user) else "accounts:mfa_instellen"
         htmx = getattr(request, "htmx", None)

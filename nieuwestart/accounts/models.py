@@ -32,6 +32,8 @@ class Team(models.Model):
 
 class User(AbstractUser):
     teams = models.ManyToManyField(Team, blank=True, related_name="leden", verbose_name=_("teams"))
+    # Set when the functioneel beheerder created the account with a one-time password.
+    moet_wachtwoord_wijzigen = models.BooleanField(_("moet wachtwoord wijzigen"), default=False)
 
     class Meta:
         verbose_name = _("gebruiker")
