@@ -115,5 +115,5 @@ EXTRA_VOORNAMEN_MAN = ("Mohamed", "Ahmed", "Mustafa", "Emre", "Youssef", "Rachid
 
 TUSSENVOEGSELS = (
     ("van", 30), ("de", 25), ("van der", 12), ("van den", 10), ("van de", 8), ("den", 3),
-    ("ter", 3), ("te", 2), ("van 't", 2), ("in 't", 1), ("op de", 1), ("el", 3),
+    ("ter", 3), ("te", 2), ("van 't", 2), ("in 't", 1), ("op de", 1),
 )

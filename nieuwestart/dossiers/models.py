@@ -150,7 +150,8 @@ class Dossier(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["behandelaar", "volgende_termijn_einddatum"], name="werkvoorraad_behandelaar"),
+            # "Mijn dossiers" filters on behandelaar AND the user's team (access), so both lead the index.
+            models.Index(fields=["behandelaar", "team", "volgende_termijn_einddatum"], name="werkvoorraad_behandelaar"),
             models.Index(fields=["team", "volgende_termijn_einddatum"], name="werkvoorraad_team"),
         ]
 

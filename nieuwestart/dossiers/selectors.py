@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import F, Prefetch
+from django.utils.translation import ngettext
 
 from nieuwestart.termijnen.engine import BerekendeTermijn, TermijnStatus, termijnstatus
 from nieuwestart.termijnen.regels import regel
@@ -42,6 +43,15 @@ class VolgendeTermijn:
     @property
     def dagen_te_laat(self) -> int:
         return max(0, -self.dagen_over)
+
+    @property
+    def toelichting(self) -> str:
+        """'(3 dagen te laat)' / '(nog 5 dagen)': built here, not per row in the template (hot path)."""
+        if self.status == TermijnStatus.VERLOPEN:
+            return ngettext("%(n)d dag te laat", "%(n)d dagen te laat", self.dagen_te_laat) % {"n": self.dagen_te_laat}
+        if self.status == TermijnStatus.BIJNA_VERLOPEN:
+            return ngettext("nog %(n)d dag", "nog %(n)d dagen", self.dagen_over) % {"n": self.dagen_over}
+        return ""
 
 
 def volgende_termijn(dossier: Dossier, *, vandaag: date, bijna_dagen: int = 14) -> VolgendeTermijn | None:
