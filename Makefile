@@ -1,11 +1,21 @@
 # Nieuwe Start: the two commands a newcomer needs are `make run` and `make test`.
-.PHONY: run test install seed bench migrate lint
+.PHONY: run test install seed bench code
+
+DEMO_GEBRUIKERS = consulent consulent2 teamleider beheerder auditor beleid
 
 run: install            ## installs, migrates, seeds demo data and serves on http://127.0.0.1:8000
 	mkdir -p var
 	.venv/bin/python manage.py migrate --noinput
 	.venv/bin/python manage.py seed_demo
+	@for u in $(DEMO_GEBRUIKERS); do .venv/bin/python manage.py demo_mfa $$u >/dev/null; done
+	@echo ""
+	@echo "Inloggen gaat in twee stappen (MFA). De code voor de tweede stap:"
+	@echo "  make code GEBRUIKER=consulent     (of koppel 'manage.py demo_mfa consulent' in een authenticator-app)"
+	@echo ""
 	.venv/bin/python manage.py runserver 127.0.0.1:8000
+
+code:                   ## the demo user's current MFA code: make code GEBRUIKER=consulent
+	@.venv/bin/python manage.py demo_mfa $(or $(GEBRUIKER),consulent) --code
 
 test:                   ## the whole suite on SQLite and on PostgreSQL (installs what it needs)
 	scripts/test.sh

@@ -403,7 +403,31 @@ def meten(args, meta: dict) -> Resultaat:
     pagina_queries = [m.queries for m in uit.metingen if m.naam.startswith("Dossierpagina")]
     uit.queries_gelijk = len(set(pagina_queries)) == 1
     uit.context["dossiers"] = f"weinig: {aantallen['weinig']} gebeurtenissen, veel: {aantallen['veel']}"
+    uit.context["logboek"] = logboek_kosten(client, n, weinig)
     return uit
+
+
+def logboek_kosten(client, n: int, dossier) -> str:
+    """What the processing and security logs cost a page: the same pages with the logging call
+    replaced by a no-op, in this run (issue: overhead target ≤ 20 % of the page's server time)."""
+    from contextlib import contextmanager
+    from unittest import mock
+
+    @contextmanager
+    def geen_logboek(*args, **kwargs):
+        yield
+
+    regels = []
+    for naam, url in (("Werkvoorraad (25 regels per pagina)", "/werkvoorraad/"), ("Dossierpagina", f"/dossiers/{dossier.pk}/")):
+        met = Meting(naam, meet(lambda u=url: client.get(u), n))
+        with mock.patch("nieuwestart.dossiers.views.verwerking", geen_logboek):
+            zonder = Meting(naam, meet(lambda u=url: client.get(u), n))
+        extra = (met.p50 - zonder.p50) / zonder.p50 * 100
+        regels.append(
+            f"{naam}: p50 {met.p50:.1f} ms met logboek, {zonder.p50:.1f} ms zonder; "
+            f"p95 {met.p95:.1f} / {zonder.p95:.1f} ms; extra tijd {extra:.0f} % (doel ≤ 20 %)"
+        )
+    return "; ".join(regels)
 
 
 def statistieken(analyze: bool) -> str:
@@ -485,6 +509,7 @@ def verslag(args, meta: dict, uit: Resultaat, db: Path) -> str:
         ),
         f"- {uit.context.get('consulent', '')}; dossierpagina: {uit.context.get('dossiers', '')}",
         f"- Planner-statistieken: {uit.context.get('statistieken', '')}",
+        f"- Kosten van het logboek: {uit.context.get('logboek', '')}",
         (
             f"- {args.herhalingen} herhalingen per meting na 10 keer opwarmen; tijd = rond `client.get` "
             "(servertijd, na `force_login`) of rond de query; p50/p95 in ms."

@@ -153,6 +153,9 @@ class Dossier(models.Model):
             # "Mijn dossiers" filters on behandelaar AND the user's team (access), so both lead the index.
             models.Index(fields=["behandelaar", "team", "volgende_termijn_einddatum"], name="werkvoorraad_behandelaar"),
             models.Index(fields=["team", "volgende_termijn_einddatum"], name="werkvoorraad_team"),
+            # The worklist filters (status, doelgroep) must not read a whole team to count a page.
+            models.Index(fields=["team", "status", "volgende_termijn_einddatum"], name="werkvoorraad_team_status"),
+            models.Index(fields=["team", "doelgroep", "volgende_termijn_einddatum"], name="werkvoorraad_team_doelgroep"),
         ]
 
     def __str__(self) -> str:
@@ -234,6 +237,11 @@ class DossierGebeurtenis(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The dossier event log is append-only.")
+
+    @property
+    def soort_label(self) -> str:
+        # Cheaper than get_soort_display() on a long timeline (it resolves choices per call).
+        return str(GebeurtenisSoort(self.soort).label)
 
 
 class VerificatieUitkomst(models.TextChoices):

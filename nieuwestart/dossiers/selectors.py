@@ -72,7 +72,13 @@ def dossier_voor_pagina(pk: int, basis=None) -> Dossier:
             "huishouden__leden",
             "verificaties__uitgevoerd_door",
             "eerste_gesprek__hulpvragen",
-            Prefetch("gebeurtenissen", queryset=DossierGebeurtenis.objects.select_related("door").order_by("datum", "id")),
+            Prefetch(
+                "gebeurtenissen",
+                queryset=DossierGebeurtenis.objects.select_related("door")
+                .only("id", "dossier_id", "soort", "datum", "gegevens", "toelichting", "door__first_name",
+                      "door__last_name", "door__username")
+                .order_by("datum", "id"),
+            ),
         )
         .get(pk=pk)
     )

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -56,14 +57,18 @@ def werkvoorraad(request):
         return render(request, sjabloon, context)
 
 
-def dossier_view(regel, *, lezen: str, wijzigen: str | None = None, met_huishouden: bool = False):
+def _dossier_laden(pk: int) -> Dossier:
+    return get_object_or_404(Dossier.objects.select_related("rechthebbende"), pk=pk)
+
+
+def dossier_view(regel, *, lezen: str, wijzigen: str | None = None, met_huishouden: bool = False, laden=_dossier_laden):
     """Load the dossier, decide access (own team, break-the-glass, or none), and log the processing."""
 
     def decorator(view):
         @vereist(regel)
         @wraps(view)
         def beschermd(request, pk: int, *args, **kwargs):
-            dossier = get_object_or_404(Dossier.objects.select_related("rechthebbende"), pk=pk)
+            dossier = laden(pk)
             toegang = toegang_tot_dossier(request.user, dossier)
             if toegang is Toegang.GEEN:
                 raise PermissionDenied
@@ -77,10 +82,10 @@ def dossier_view(regel, *, lezen: str, wijzigen: str | None = None, met_huishoud
                     .values_list("reden", flat=True).first() or ""
                 )
             betrokkenen = [dossier.rechthebbende.bsn]
-            if met_huishouden:
-                betrokkenen += [
-                    bsn for bsn in dossier.huishouden.leden.exclude(bsn="").values_list("bsn", flat=True)
-                ] if hasattr(dossier, "huishouden") else []
+            huishouden = getattr(dossier, "huishouden", None) if met_huishouden else None
+            if huishouden is not None:
+                # Household members with a BSN are data subjects of this page too.
+                betrokkenen += [lid.bsn for lid in huishouden.leden.all() if lid.bsn]
             naam = wijzigen if (wijzigen and request.method == "POST") else lezen
             with verwerking(
                 request, naam=naam, betrokkenen=betrokkenen, object_type="dossier",
@@ -93,11 +98,23 @@ def dossier_view(regel, *, lezen: str, wijzigen: str | None = None, met_huishoud
     return decorator
 
 
-@dossier_view(DOSSIERS_LEZEN, lezen="dossier_bekijken", met_huishouden=True)
+def _dossier_voor_pagina_of_404(pk: int) -> Dossier:
+    try:
+        return selectors.dossier_voor_pagina(pk)
+    except Dossier.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+TIJDLIJN_KORT = 50
+
+
+@dossier_view(DOSSIERS_LEZEN, lezen="dossier_bekijken", met_huishouden=True, laden=_dossier_voor_pagina_of_404)
 def dossier_detail(request, dossier: Dossier):
-    dossier = selectors.dossier_voor_pagina(dossier.pk)
     vandaag = timezone.localdate()
     termijnen = selectors.termijnen_voor_pagina(dossier)
+    gebeurtenissen = list(dossier.gebeurtenissen.all())[::-1]
+    # The newest events first; a long history is shortened unless asked for (page speed).
+    kort = request.GET.get("tijdlijn") != "alles"
     eerste_gesprek = getattr(dossier, "eerste_gesprek", None)
     context = {
         "dossier": dossier,
@@ -105,7 +122,9 @@ def dossier_detail(request, dossier: Dossier):
         "huishouden": getattr(dossier, "huishouden", None),
         "eerste_gesprek": eerste_gesprek,
         "termijnen": [(t, t.status(vandaag)) for t in termijnen],
-        "gebeurtenissen": list(dossier.gebeurtenissen.all())[::-1],
+        "gebeurtenissen": gebeurtenissen[:TIJDLIJN_KORT] if kort else gebeurtenissen,
+        "tijdlijn_ingekort": kort and len(gebeurtenissen) > TIJDLIJN_KORT,
+        "aantal_gebeurtenissen": len(gebeurtenissen),
         "mag_wijzigen": permissions.mag_dossier_wijzigen(request.user, dossier),
         "kan_verifieren": dossier.status == DossierStatus.AANGEMELD,
         "kan_eerste_gesprek": dossier.status in (DossierStatus.AANGEMELD, DossierStatus.GEVERIFIEERD),

@@ -69,10 +69,12 @@ def als_rij(dossier, t: BerekendeTermijn) -> Termijn:
 
 
 @transaction.atomic
-def termijnen_bijwerken(dossier, *, vandaag: date | None = None, kalender: AtwKalender | None = None) -> list[BerekendeTermijn]:
+def termijnen_bijwerken(
+    dossier, *, vandaag: date | None = None, kalender: AtwKalender | None = None, instellingen=None
+) -> list[BerekendeTermijn]:
     """Recompute and store every term of one dossier from its events."""
     vandaag = vandaag or timezone.localdate()
-    berekend = termijnen_berekenen(dossier, kalender=kalender)
+    berekend = termijnen_berekenen(dossier, kalender=kalender, instellingen=instellingen)
     Termijn.objects.filter(dossier=dossier).delete()
     Termijn.objects.bulk_create(als_rij(dossier, t) for t in berekend)
     volgende = eerstvolgende_open_termijn(berekend, vandaag=vandaag)

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from nieuwestart.dossiers.models import Dossier
+from nieuwestart.instellingen.selectors import gemeente_instellingen
+from nieuwestart.termijnen.regels import REGELS, TermijnAard
 from nieuwestart.termijnen.services import atw_kalender, termijnen_bijwerken
 
 
@@ -23,12 +25,16 @@ class Command(BaseCommand):
         vandaag = timezone.localdate()
         dossiers = Dossier.objects.open()
         if not alle:
-            dossiers = dossiers.filter(volgende_termijn_einddatum__lt=vandaag)
+            # An overdue action stays the next term until it is done; only a closed window
+            # (6 months, 2 years, …) makes way for the next one.
+            vensters = [r.code for r in REGELS if r.aard == TermijnAard.UITERSTE_DATUM]
+            dossiers = dossiers.filter(volgende_termijn_einddatum__lt=vandaag, volgende_termijn_regel__in=vensters)
         kalender = atw_kalender()
+        instellingen = gemeente_instellingen()
         aantal = 0
         for pk in dossiers.values_list("pk", flat=True).iterator(chunk_size=2000):
             with transaction.atomic():
                 dossier = Dossier.objects.prefetch_related("gebeurtenissen").get(pk=pk)
-                termijnen_bijwerken(dossier, vandaag=vandaag, kalender=kalender)
+                termijnen_bijwerken(dossier, vandaag=vandaag, kalender=kalender, instellingen=instellingen)
             aantal += 1
         self.stdout.write(f"{aantal} dossiers bijgewerkt.")
