@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
 from nieuwestart.beleid.regels import RegelOvertreding
@@ -183,49 +184,46 @@ VERDAAGBARE_TERMIJNEN = tuple(r.code for r in REGELS if r.verdaagbaar)
 OPSCHORTBARE_TERMIJNEN = tuple(r.code for r in REGELS if r.opschortbaar)
 
 
-@require_http_methods(["GET", "POST"])
-@dossier_view(DOSSIERS_WIJZIGEN, lezen="termijn_formulier_bekijken", wijzigen="verwachte_datum_meedelen")
-def verwachte_datum(request, dossier: Dossier):
-    def uitvoeren(dossier, form):
-        services.verwachte_datum_meedelen(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **form.cleaned_data)
+def _termijn_actie(*, naam: str, form_class, service, termijnen, titel, uitleg, succes):
+    """One screen that changes a term through an event (Awb 4:14 notice, 4:15 suspension)."""
 
-    return _formulier_actie(
-        request, dossier, form_class=VerwachteDatumForm, sjabloon="dossiers/termijn_actie.html", uitvoeren=uitvoeren,
-        succes=_("De nieuwe datum is vastgelegd."), form_kwargs={"termijnen": VERDAAGBARE_TERMIJNEN},
-        extra={"titel": _("Nieuwe datum meedelen"), "uitleg": _(
-            "Lukt het niet binnen de termijn? Laat de rechthebbende vóór het einde van de termijn weten "
-            "wanneer het wel gebeurt (Awb artikel 4:14). Leg die datum hier vast."
-        )},
-    )
+    @require_http_methods(["GET", "POST"])
+    @dossier_view(DOSSIERS_WIJZIGEN, lezen="termijn_formulier_bekijken", wijzigen=naam)
+    def view(request, dossier: Dossier):
+        def uitvoeren(dossier, form):
+            service(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **form.cleaned_data)
 
+        return _formulier_actie(
+            request, dossier, form_class=form_class, sjabloon="dossiers/termijn_actie.html", uitvoeren=uitvoeren,
+            succes=succes, form_kwargs={"termijnen": termijnen}, extra={"titel": titel, "uitleg": uitleg},
+        )
 
-@require_http_methods(["GET", "POST"])
-@dossier_view(DOSSIERS_WIJZIGEN, lezen="termijn_formulier_bekijken", wijzigen="termijn_opschorten")
-def opschorten(request, dossier: Dossier):
-    def uitvoeren(dossier, form):
-        services.termijn_opschorten(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **form.cleaned_data)
-
-    return _formulier_actie(
-        request, dossier, form_class=OpschortingForm, sjabloon="dossiers/termijn_actie.html", uitvoeren=uitvoeren,
-        succes=_("De termijn staat stil vanaf de gekozen dag."), form_kwargs={"termijnen": OPSCHORTBARE_TERMIJNEN},
-        extra={"titel": _("Termijn opschorten"), "uitleg": _(
-            "Een termijn staat stil als de rechthebbende om uitstel vraagt of gegevens moet aanvullen "
-            "(Awb artikel 4:15). De einddatum schuift dan op met het aantal dagen dat de termijn stilstaat."
-        )},
-    )
+    view.__name__ = naam
+    return view
 
 
-@require_http_methods(["GET", "POST"])
-@dossier_view(DOSSIERS_WIJZIGEN, lezen="termijn_formulier_bekijken", wijzigen="opschorting_beeindigen")
-def opschorting_beeindigen(request, dossier: Dossier):
-    def uitvoeren(dossier, form):
-        services.opschorting_beeindigen(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **form.cleaned_data)
-
-    return _formulier_actie(
-        request, dossier, form_class=OpschortingEindeForm, sjabloon="dossiers/termijn_actie.html", uitvoeren=uitvoeren,
-        succes=_("De termijn loopt weer."), form_kwargs={"termijnen": OPSCHORTBARE_TERMIJNEN},
-        extra={"titel": _("Opschorting beëindigen"), "uitleg": _("Vanaf de gekozen dag loopt de termijn weer verder.")},
-    )
+verwachte_datum = _termijn_actie(
+    naam="verwachte_datum_meedelen", form_class=VerwachteDatumForm, service=services.verwachte_datum_meedelen,
+    termijnen=VERDAAGBARE_TERMIJNEN, titel=_lazy("Nieuwe datum meedelen"), succes=_lazy("De nieuwe datum is vastgelegd."),
+    uitleg=_lazy(
+        "Lukt het niet binnen de termijn? Laat de rechthebbende vóór het einde van de termijn weten "
+        "wanneer het wel gebeurt (Awb artikel 4:14). Leg die datum hier vast."
+    ),
+)
+opschorten = _termijn_actie(
+    naam="termijn_opschorten", form_class=OpschortingForm, service=services.termijn_opschorten,
+    termijnen=OPSCHORTBARE_TERMIJNEN, titel=_lazy("Termijn opschorten"),
+    succes=_lazy("De termijn staat stil vanaf de gekozen dag."),
+    uitleg=_lazy(
+        "Een termijn staat stil als de rechthebbende om uitstel vraagt of gegevens moet aanvullen "
+        "(Awb artikel 4:15). De einddatum schuift dan op met het aantal dagen dat de termijn stilstaat."
+    ),
+)
+opschorting_beeindigen = _termijn_actie(
+    naam="opschorting_beeindigen", form_class=OpschortingEindeForm, service=services.opschorting_beeindigen,
+    termijnen=OPSCHORTBARE_TERMIJNEN, titel=_lazy("Opschorting beëindigen"), succes=_lazy("De termijn loopt weer."),
+    uitleg=_lazy("Vanaf de gekozen dag loopt de termijn weer verder."),
+)
 
 
 @require_http_methods(["GET", "POST"])

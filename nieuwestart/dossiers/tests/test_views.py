@@ -245,3 +245,20 @@ def test_settings_refuse_a_term_longer_than_the_awb_allows(client, beheerder):
                                                           "eerste_gesprek_weken": "10", "bezwaartermijn_weken": "6"}).content.decode()
     assert "niet langer zijn dan 8 weken" in html
     assert "4 cijfers" in html
+
+
+def test_a_communicated_new_date_replaces_the_eerste_gesprek_term(ingelogd, maak_dossier):
+    from nieuwestart.termijnen.models import Termijn
+
+    t = vandaag()
+    dossier = maak_dossier(aanmelddatum=t - timedelta(weeks=6), vandaag=t)
+    nieuw = t + timedelta(weeks=4)
+    antwoord = ingelogd.post(reverse("dossiers:verwachte_datum", args=[dossier.pk]), {
+        "termijn": "EERSTE_GESPREK", "datum": t.isoformat(), "nieuwe_datum": nieuw.isoformat(),
+        "toelichting": "Tolk pas later beschikbaar",
+    })
+    assert antwoord.status_code == 302
+    termijn = Termijn.objects.get(dossier=dossier, regel="EERSTE_GESPREK")
+    assert termijn.einddatum == nieuw and termijn.verdaagd_tot == nieuw
+    html = ingelogd.get(reverse("dossiers:detail", args=[dossier.pk])).content.decode()
+    assert "Nieuwe datum meegedeeld (Awb artikel 4:14)" in html
