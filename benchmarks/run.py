@@ -395,9 +395,9 @@ def meten(args, meta: dict) -> Resultaat:
         ))
         if label == "weinig":
             uit.metingen.append(Meting(
-                "– selector alleen: dossier_voor_pagina + termijnen_voor_pagina",
-                meet(lambda pk=dossier.pk: selectors.termijnen_voor_pagina(selectors.dossier_voor_pagina(pk)), n),
-                queries=tel_queries(lambda pk=dossier.pk: selectors.termijnen_voor_pagina(selectors.dossier_voor_pagina(pk))),
+                "– selectors alleen: dossier_voor_pagina + termijnen_voor_pagina + tijdlijn",
+                meet(lambda pk=dossier.pk: selectors_dossierpagina(selectors, pk), n),
+                queries=tel_queries(lambda pk=dossier.pk: selectors_dossierpagina(selectors, pk)),
                 vloer=vloermeting,
             ))
     pagina_queries = [m.queries for m in uit.metingen if m.naam.startswith("Dossierpagina")]
@@ -405,6 +405,13 @@ def meten(args, meta: dict) -> Resultaat:
     uit.context["dossiers"] = f"weinig: {aantallen['weinig']} gebeurtenissen, veel: {aantallen['veel']}"
     uit.context["logboek"] = logboek_kosten(client, n, weinig)
     return uit
+
+
+def selectors_dossierpagina(selectors, pk: int):
+    from django.utils import timezone
+
+    dossier = selectors.dossier_voor_pagina(pk)
+    return selectors.termijnen_voor_pagina(dossier, vandaag=timezone.localdate()), selectors.tijdlijn(dossier, hoeveel=50)
 
 
 def logboek_kosten(client, n: int, dossier) -> str:

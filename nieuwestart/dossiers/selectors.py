@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.utils.translation import ngettext
 
-from nieuwestart.termijnen.engine import BerekendeTermijn, TermijnStatus, termijnstatus
-from nieuwestart.termijnen.regels import regel
-from nieuwestart.termijnen.services import termijnen_berekenen
+from nieuwestart.termijnen.engine import TermijnStatus, termijnstatus
+from nieuwestart.termijnen.models import Termijn
+from nieuwestart.termijnen.regels import TermijnRegel, regel
 
 from .models import Dossier, DossierGebeurtenis
 
@@ -68,22 +68,47 @@ def dossier_voor_pagina(pk: int, basis=None) -> Dossier:
     basis = basis if basis is not None else Dossier.objects.all()
     return (
         basis.select_related("rechthebbende", "team", "behandelaar", "huishouden", "eerste_gesprek__gevoerd_door")
-        .prefetch_related(
-            "huishouden__leden",
-            "verificaties__uitgevoerd_door",
-            "eerste_gesprek__hulpvragen",
-            Prefetch(
-                "gebeurtenissen",
-                queryset=DossierGebeurtenis.objects.select_related("door")
-                .only("id", "dossier_id", "soort", "datum", "gegevens", "toelichting", "door__first_name",
-                      "door__last_name", "door__username")
-                .order_by("datum", "id"),
-            ),
-        )
+        .prefetch_related("huishouden__leden", "verificaties__uitgevoerd_door", "eerste_gesprek__hulpvragen")
         .get(pk=pk)
     )
 
 
-def termijnen_voor_pagina(dossier: Dossier) -> list[BerekendeTermijn]:
-    """Computed live from the prefetched events, so the page is right even before a nightly refresh."""
-    return sorted(termijnen_berekenen(dossier), key=lambda t: (t.einddatum, t.regel.code))
+@dataclass(frozen=True)
+class TermijnOpPagina:
+    """A stored term with its rule (name, plain-Dutch explanation, source) and today's status."""
+
+    rij: Termijn
+    regel: TermijnRegel
+    status: TermijnStatus
+
+    @property
+    def is_open(self) -> bool:
+        return self.rij.voldaan_op is None and self.rij.vervallen_op is None
+
+
+def termijnen_voor_pagina(dossier: Dossier, *, vandaag: date, bijna_dagen: int = 14) -> list[TermijnOpPagina]:
+    """The dossier's terms as stored by the engine on every event (one query, however long the history)."""
+    uit = []
+    for rij in Termijn.objects.filter(dossier=dossier).order_by("einddatum", "regel"):
+        r = regel(rij.regel)
+        status = termijnstatus(
+            aard=r.aard, einddatum=rij.einddatum, vandaag=vandaag, bijna_verlopen_dagen=bijna_dagen,
+            voldaan_op=rij.voldaan_op, vervallen_op=rij.vervallen_op,
+            opgeschort=rij.opgeschort_sinds is not None and rij.opgeschort_sinds <= vandaag,
+        )
+        uit.append(TermijnOpPagina(rij=rij, regel=r, status=status))
+    return uit
+
+
+def tijdlijn(dossier: Dossier, *, hoeveel: int | None) -> tuple[list[DossierGebeurtenis], bool]:
+    """Newest events first; ``hoeveel`` limits the list (and says whether there were more)."""
+    qs = (
+        DossierGebeurtenis.objects.filter(dossier=dossier).select_related("door")
+        .only("id", "dossier_id", "soort", "datum", "gegevens", "toelichting", "door__first_name",
+              "door__last_name", "door__username")
+        .order_by("-datum", "-id")
+    )
+    if hoeveel is None:
+        return list(qs), False
+    rijen = list(qs[: hoeveel + 1])
+    return rijen[:hoeveel], len(rijen) > hoeveel

@@ -112,20 +112,19 @@ TIJDLIJN_KORT = 50
 @dossier_view(DOSSIERS_LEZEN, lezen="dossier_bekijken", met_huishouden=True, laden=_dossier_voor_pagina_of_404)
 def dossier_detail(request, dossier: Dossier):
     vandaag = timezone.localdate()
-    termijnen = selectors.termijnen_voor_pagina(dossier)
-    gebeurtenissen = list(dossier.gebeurtenissen.all())[::-1]
+    termijnen = selectors.termijnen_voor_pagina(dossier, vandaag=vandaag)
     # The newest events first; a long history is shortened unless asked for (page speed).
-    kort = request.GET.get("tijdlijn") != "alles"
+    alles = request.GET.get("tijdlijn") == "alles"
+    gebeurtenissen, ingekort = selectors.tijdlijn(dossier, hoeveel=None if alles else TIJDLIJN_KORT)
     eerste_gesprek = getattr(dossier, "eerste_gesprek", None)
     context = {
         "dossier": dossier,
         "rechthebbende": dossier.rechthebbende,
         "huishouden": getattr(dossier, "huishouden", None),
         "eerste_gesprek": eerste_gesprek,
-        "termijnen": [(t, t.status(vandaag)) for t in termijnen],
-        "gebeurtenissen": gebeurtenissen[:TIJDLIJN_KORT] if kort else gebeurtenissen,
-        "tijdlijn_ingekort": kort and len(gebeurtenissen) > TIJDLIJN_KORT,
-        "aantal_gebeurtenissen": len(gebeurtenissen),
+        "termijnen": termijnen,
+        "gebeurtenissen": gebeurtenissen,
+        "tijdlijn_ingekort": ingekort,
         "mag_wijzigen": permissions.mag_dossier_wijzigen(request.user, dossier),
         "kan_verifieren": dossier.status == DossierStatus.AANGEMELD,
         "kan_eerste_gesprek": dossier.status in (DossierStatus.AANGEMELD, DossierStatus.GEVERIFIEERD),

@@ -262,3 +262,15 @@ def test_a_communicated_new_date_replaces_the_eerste_gesprek_term(ingelogd, maak
     assert termijn.einddatum == nieuw and termijn.verdaagd_tot == nieuw
     html = ingelogd.get(reverse("dossiers:detail", args=[dossier.pk])).content.decode()
     assert "Nieuwe datum meegedeeld (Awb artikel 4:14)" in html
+
+
+def test_a_long_timeline_is_shortened_with_a_link_to_all_of_it(ingelogd, maak_dossier, consulent):
+    dossier = maak_dossier()
+    for i in range(55):
+        services.termijn_opschorten(dossier=dossier, door=consulent, termijn="EERSTE_GESPREK",
+                                    datum=date(2026, 9, 2), reden=f"reden-{i:02d}", vandaag=vandaag())
+    url = reverse("dossiers:detail", args=[dossier.pk])
+    kort = ingelogd.get(url).content.decode()
+    assert "Toon de hele tijdlijn" in kort and "reden-54" in kort and "reden-00" not in kort
+    alles = ingelogd.get(url, {"tijdlijn": "alles"}).content.decode()
+    assert "reden-00" in alles and "Toon de hele tijdlijn" not in alles
