@@ -68,8 +68,13 @@ def test_real_run_destroys_personal_data_and_keeps_an_anonymous_record(drie_afge
     assert set(registraties) == {Bewaarcategorie.GEEN_RECHTHEBBENDE, Bewaarcategorie.AFGEBROKEN}
     r = registraties[Bewaarcategorie.GEEN_RECHTHEBBENDE]
     assert (r.aantal_dossiers, r.aantal_rechthebbenden, r.termijn_maanden) == (1, 1, 3)
-    # A second run finds nothing more.
+    # A second run finds nothing more, and the logs stay intact and verifiable.
     assert opschonen(peildatum=date(2026, 6, 2), uitgevoerd_door="test") == []
+    from nieuwestart.logboek.models import Beveiligingsgebeurtenis
+    from nieuwestart.logboek.services import controleer_integriteit
+
+    assert controleer_integriteit().ok
+    assert Beveiligingsgebeurtenis.objects.filter(actie="persoonsgegevens_opgeschoond").count() == 1
 
 
 def test_a_person_with_another_dossier_keeps_their_personal_data(maak_dossier, consulent):
