@@ -65,7 +65,10 @@ def directe_aanmelding(request):
 
 
 def _gezinsleden_zoals_ingevuld(post) -> list[dict]:
-    totaal = min(int(post.get("gezinsleden-TOTAL_FORMS") or 0), 15)
+    try:
+        totaal = max(0, min(int(post.get("gezinsleden-TOTAL_FORMS") or 0), 15))
+    except ValueError:
+        totaal = 0
     velden = ("voornamen", "achternaam", "geboortedatum", "relatie", "bsn")
     rijen = []
     for i in range(totaal):

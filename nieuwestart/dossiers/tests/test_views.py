@@ -274,3 +274,22 @@ def test_a_long_timeline_is_shortened_with_a_link_to_all_of_it(ingelogd, maak_do
     assert "Toon de hele tijdlijn" in kort and "reden-54" in kort and "reden-00" not in kort
     alles = ingelogd.get(url, {"tijdlijn": "alles"}).content.decode()
     assert "reden-00" in alles and "Toon de hele tijdlijn" not in alles
+
+
+@pytest.mark.parametrize("params", [
+    {"status": "FOO"}, {"team": "abc"}, {"pagina": "abc"}, {"pagina": "999"}, {"reikwijdte": "x"},
+    {"zoek": "NS-"}, {"zoek": "%_"}, {"doelgroep": "<script>"},
+])
+def test_odd_worklist_parameters_never_break_the_page(ingelogd, maak_dossier, params):
+    maak_dossier()
+    assert ingelogd.get(reverse("dossiers:werkvoorraad"), params).status_code == 200
+
+
+def test_odd_form_posts_get_a_form_back_not_an_error(ingelogd, maak_dossier):
+    dossier = maak_dossier()
+    assert ingelogd.post(reverse("dossiers:eerste_gesprek", args=[dossier.pk]), {}).status_code == 200
+    assert ingelogd.post(reverse("dossiers:verwachte_datum", args=[dossier.pk]), {"termijn": "BOGUS", "datum": "x"}).status_code == 200
+    assert ingelogd.get(reverse("dossiers:detail", args=[dossier.pk]), {"tijdlijn": "x"}).status_code == 200
+    for actie in ("aanmelden", "gezinslid_toevoegen"):
+        antwoord = ingelogd.post(reverse("aanmeldingen:directe_aanmelding"), {"actie": actie, "gezinsleden-TOTAL_FORMS": "abc"})
+        assert antwoord.status_code == 200
