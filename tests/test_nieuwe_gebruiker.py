@@ -68,3 +68,14 @@ def test_a_consulent_needs_a_team_and_usernames_are_unique(client, beheerder, co
         "username": "Consulent", "first_name": "A", "last_name": "B", "rollen": ["consulent"],
     }).content.decode()
     assert "bestaat al" in html and "minstens één team" in html
+
+
+def test_lost_phone_the_beheerder_resets_the_second_step(client, beheerder, consulent):
+    from nieuwestart.conftest import geef_app
+    from nieuwestart.logboek.models import Beveiligingsgebeurtenis
+
+    geef_app(consulent)
+    client.force_login(beheerder)
+    client.post(reverse("accounts:gebruiker_bewerken", args=[consulent.pk]), {"actie": "mfa_resetten"})
+    assert not TOTPDevice.objects.filter(user=consulent).exists()
+    assert Beveiligingsgebeurtenis.objects.filter(actie="mfa_gereset", object_id="consulent").exists()

@@ -33,6 +33,8 @@ VERWACHTE_REGEL = {
     "dossiers:opschorting_beeindigen": "DOSSIERS_WIJZIGEN",
     "aanmeldingen:directe_aanmelding": "DOSSIERS_WIJZIGEN",
     "instellingen:bewerken": "INSTELLINGEN_BEHEREN",
+    "instellingen:feestdag_toevoegen": "INSTELLINGEN_BEHEREN",
+    "instellingen:feestdag_verwijderen": "INSTELLINGEN_BEHEREN",
     "bewaartermijnen:overzicht": "LOGBOEK_INZIEN",
     "bewaartermijnen:bewerken": "LOGBOEK_INZIEN",
     "accounts:mfa_instellen": "INGELOGD",
@@ -176,3 +178,31 @@ def test_admin_is_for_staff_only(client, wereld):
     client.force_login(wereld["gebruikers"]["consulent"])
     antwoord = client.get("/admin/")
     assert antwoord.status_code == 302 and "/admin/login/" in antwoord["Location"]
+
+
+def test_admin_is_for_superusers_only_not_for_a_staff_beheerder(client, wereld):
+    """A functioneel beheerder with is_staff and every permission still gets no admin: it could
+    make itself superuser there, and admin changes bypass the security log."""
+    from django.contrib.auth.models import Permission
+
+    from nieuwestart.accounts.models import User
+
+    beheerder = wereld["gebruikers"]["beheerder"]
+    beheerder.is_staff = True
+    beheerder.save()
+    beheerder.user_permissions.set(Permission.objects.all())
+    beheerder = User.objects.get(pk=beheerder.pk)  # fresh permission cache
+    assert beheerder.has_perm("accounts.change_user")
+    client.force_login(beheerder)
+    for url in ("/admin/", "/admin/accounts/user/", f"/admin/accounts/user/{beheerder.pk}/change/"):
+        antwoord = client.get(url)
+        assert antwoord.status_code == 302 and "/admin/login/" in antwoord["Location"], (url, antwoord.status_code)
+    antwoord = client.post(f"/admin/accounts/user/{beheerder.pk}/change/", {"is_superuser": "on"})
+    assert antwoord.status_code == 302 and "/admin/login/" in antwoord["Location"]
+    beheerder.refresh_from_db()
+    assert not beheerder.is_superuser
+    client.logout()
+
+    superuser = User.objects.create_superuser("root", password="Test-wachtwoord-123")
+    client.force_login(superuser)
+    assert client.get("/admin/accounts/user/").status_code == 200

@@ -72,9 +72,11 @@ def directe_aanmelding_registreren(
         if lid.geboortedatum > vandaag:
             raise RegelOvertreding(regels.GEBOORTEDATUM_NIET_IN_TOEKOMST, veld=f"gezinsleden-{index}-geboortedatum")
 
-    rechthebbende, _ = Rechthebbende.objects.get_or_create(
-        bsn=bsn, defaults={veld: persoon.get(veld, "") for veld in PERSOONSVELDEN}
-    )
+    rechthebbende = Rechthebbende.objects.filter(bsn=bsn).first()
+    if rechthebbende is None:
+        rechthebbende = Rechthebbende.objects.create(bsn=bsn, **{veld: persoon.get(veld, "") for veld in PERSOONSVELDEN})
+    else:
+        _bekende_persoon_bijwerken(rechthebbende, persoon=persoon, team=team)
     return dossier_openen(
         rechthebbende=rechthebbende,
         door=door,
@@ -85,6 +87,31 @@ def directe_aanmelding_registreren(
         behandelaar=behandelaar,
         gezinsleden=gezinsleden,
     )
+
+
+CONTACTVELDEN = ("telefoonnummer", "email", "straat", "huisnummer", "postcode", "woonplaats", "voorkeurskanaal")
+
+
+def _bekende_persoon_bijwerken(rechthebbende: Rechthebbende, *, persoon: dict, team) -> None:
+    """A BSN we already know: only within the team that works with this person, and only if it is them.
+
+    Registering someone else's client would show that team's data without the doorbreekfunctie;
+    a different name or date of birth means a typo in the BSN far more often than a new person.
+    """
+    teams = set(rechthebbende.dossiers.values_list("team_id", flat=True))
+    if teams and team.pk not in teams:
+        raise RegelOvertreding(regels.BEKEND_IN_ANDER_TEAM, veld="bsn")
+    if (
+        rechthebbende.geboortedatum != persoon["geboortedatum"]
+        or rechthebbende.achternaam.strip().lower() != str(persoon.get("achternaam", "")).strip().lower()
+    ):
+        raise RegelOvertreding(regels.BSN_HOORT_BIJ_ANDERE_GEGEVENS, veld="bsn")
+    # What the person tells us now is newer than what we had: contact details follow it.
+    gewijzigd = [v for v in CONTACTVELDEN if persoon.get(v) and persoon[v] != getattr(rechthebbende, v)]
+    for veld in gewijzigd:
+        setattr(rechthebbende, veld, persoon[veld])
+    if gewijzigd:
+        rechthebbende.save(update_fields=gewijzigd)
 
 
 def dossier_openen(

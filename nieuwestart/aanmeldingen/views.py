@@ -34,7 +34,9 @@ def directe_aanmelding(request):
         data = form.cleaned_data
         gezinsleden = [NieuwGezinslid(**f.cleaned_data) for f in formset if f.cleaned_data]
         try:
-            with verwerking(request, naam="directe_aanmelding_registreren", betrokkenen=[data["bsn"]],
+            # The household members with a BSN are data subjects of this registration too.
+            betrokkenen = [data["bsn"], *(lid.bsn for lid in gezinsleden if lid.bsn)]
+            with verwerking(request, naam="directe_aanmelding_registreren", betrokkenen=betrokkenen,
                             object_type="dossier"):
                 dossier = directe_aanmelding_registreren(
                     door=request.user,

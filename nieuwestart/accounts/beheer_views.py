@@ -48,6 +48,10 @@ def gebruiker_bewerken(request, pk: int):
     if request.method == "POST" and request.POST.get("actie") == "wachtwoord_resetten":
         wachtwoord = services.wachtwoord_resetten(door=request.user, request=request, user=user)
         return render(request, "accounts/eenmalig_wachtwoord.html", {"gebruiker": user, "wachtwoord": wachtwoord})
+    if request.method == "POST" and request.POST.get("actie") == "mfa_resetten":
+        services.mfa_resetten(door=request.user, request=request, user=user)
+        messages.success(request, _("De tweede stap is gewist. Bij de volgende keer inloggen koppelt de gebruiker een nieuwe app."))
+        return redirect("accounts:gebruiker_bewerken", pk=user.pk)
     initieel = {
         "username": user.username, "first_name": user.first_name, "last_name": user.last_name, "email": user.email,
         "rollen": sorted(user.rollen), "teams": user.teams.all(), "is_active": user.is_active,

@@ -78,3 +78,18 @@ def wachtwoord_resetten(*, door, request=None, user: User) -> str:
 
 def alle_teams():
     return Team.objects.all()
+
+
+@transaction.atomic
+def mfa_resetten(*, door, request=None, user: User) -> None:
+    """Lost phone: remove the user's app and recovery codes; they link a new app at the next login.
+
+    Check the person's identity first: until then a password alone would be enough.
+    """
+    from django_otp import devices_for_user
+
+    for device in list(devices_for_user(user, confirmed=None)):
+        device.delete()
+    beveiligingsgebeurtenis_vastleggen(
+        request, actie="mfa_gereset", resultaat="GELUKT", actor=door, object_type="gebruiker", object_id=user.username,
+    )

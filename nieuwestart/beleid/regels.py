@@ -156,4 +156,55 @@ OPSCHORTING_MET_REDEN = Beleidsregel(
     bron="Awb art. 4:15",
 )
 
-ALLE_REGELS = ALLE_REGELS + (NIEUWE_DATUM_NA_BERICHT, OPSCHORTING_MET_REDEN)
+BEKEND_IN_ANDER_TEAM = Beleidsregel(
+    code="BEKEND_IN_ANDER_TEAM",
+    naam=_("Een bekende persoon wordt aangemeld door het eigen team"),
+    uitleg=_(
+        "Dit BSN is al bekend bij een ander team. U kunt deze persoon daarom hier niet aanmelden. "
+        "Vraag uw teamleider om het dossier over te dragen aan uw team."
+    ),
+    bron="privacy: toegang volgt het team",
+)
+BSN_HOORT_BIJ_ANDERE_GEGEVENS = Beleidsregel(
+    code="BSN_HOORT_BIJ_ANDERE_GEGEVENS",
+    naam=_("BSN, naam en geboortedatum horen bij elkaar"),
+    uitleg=_(
+        "Dit BSN is al bekend, maar met een andere achternaam of geboortedatum. "
+        "Controleer het BSN en de gegevens op typfouten."
+    ),
+    bron="gegevenskwaliteit",
+)
+OPSCHORTING_NIET_LOPEND = Beleidsregel(
+    code="OPSCHORTING_NIET_LOPEND",
+    naam=_("Alleen een lopende opschorting kan stoppen"),
+    uitleg=_("Deze termijn staat niet stil. Er is dus geen opschorting om te beëindigen."),
+    bron="Awb art. 4:15",
+)
+TERMIJN_NIET_OPEN = Beleidsregel(
+    code="TERMIJN_NIET_OPEN",
+    naam=_("Alleen een lopende termijn kan veranderen"),
+    uitleg=_("Deze termijn loopt (nog) niet in dit dossier, of is al gehaald of vervallen. Kies een andere termijn."),
+    bron="Awb art. 4:14 en 4:15",
+)
+NIEUWE_DATUM_BINNEN_TERMIJN = Beleidsregel(
+    code="NIEUWE_DATUM_BINNEN_TERMIJN",
+    naam=_("Een nieuwe datum meedelen kan alleen binnen de termijn"),
+    uitleg=_(
+        "De termijn was al voorbij op de dag dat u het meedeelde. Een nieuwe datum telt dan niet meer "
+        "(Awb artikel 4:14). De rechthebbende kan de gemeente in gebreke stellen."
+    ),
+    bron="Awb art. 4:14 lid 3",
+)
+
+VERIFICATIE_AL_GEDAAN = Beleidsregel(
+    code="VERIFICATIE_AL_GEDAAN",
+    naam=_("Verificatie alleen bij een nieuwe aanmelding"),
+    uitleg=_("De verificatie hoeft niet meer: het recht is al bevestigd of het dossier is verder."),
+    bron="Handreiking §4.1",
+)
+
+ALLE_REGELS = ALLE_REGELS + (
+    VERIFICATIE_AL_GEDAAN,
+    NIEUWE_DATUM_NA_BERICHT, OPSCHORTING_MET_REDEN, BEKEND_IN_ANDER_TEAM, BSN_HOORT_BIJ_ANDERE_GEGEVENS,
+    OPSCHORTING_NIET_LOPEND, TERMIJN_NIET_OPEN, NIEUWE_DATUM_BINNEN_TERMIJN,
+)

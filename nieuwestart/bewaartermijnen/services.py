@@ -22,12 +22,13 @@ from nieuwestart.dossiers.models import (
     DossierGebeurtenis,
     DossierStatus,
     EersteGesprek,
+    Gezinslid,
     Hulpvraag,
     Rechthebbende,
     Verificatie,
     VerificatieUitkomst,
 )
-from nieuwestart.logboek.services import beveiligingsgebeurtenis_vastleggen
+from nieuwestart.logboek.services import verwerking
 
 from .models import Bewaarcategorie, Bewaarregel, Vernietigingsregistratie
 
@@ -110,16 +111,23 @@ def opschonen(*, peildatum: date, uitgevoerd_door: str, actor=None) -> list[Vern
         return []
     dossier_ids = [k.dossier_id for k in plan.kandidaten]
     persoon_ids = {k.rechthebbende_id for k in plan.kandidaten}
-    # Children first: the event log and the eerste gesprek protect their dossier on purpose.
-    Hulpvraag.objects.filter(eerste_gesprek__dossier_id__in=dossier_ids).delete()
-    EersteGesprek.objects.filter(dossier_id__in=dossier_ids).delete()
-    Verificatie.objects.filter(dossier_id__in=dossier_ids).delete()
-    # The append-only guard is for normal use; destruction by the retention rule is the one exception.
-    DossierGebeurtenis._base_manager.filter(dossier_id__in=dossier_ids).delete()
-    Dossier.objects.filter(id__in=dossier_ids).delete()
-    zonder_dossier = Rechthebbende.objects.filter(id__in=persoon_ids, dossiers__isnull=True)
-    verwijderde_personen = set(zonder_dossier.values_list("id", flat=True))
-    zonder_dossier.delete()
+    # Destroying is a processing too: one processing-log line per person whose data goes (read first).
+    betrokkenen = list(Rechthebbende.objects.filter(id__in=persoon_ids).values_list("bsn", flat=True))
+    betrokkenen += [b for b in Gezinslid.objects.filter(huishouden__dossier_id__in=dossier_ids).exclude(bsn="").values_list("bsn", flat=True)]
+    with verwerking(
+        None, naam="persoonsgegevens_opgeschoond", betrokkenen=betrokkenen, actor=actor,
+        object_type="bewaartermijnen", object_id=f"{len(dossier_ids)} dossiers",
+    ):
+        # Children first: the event log and the eerste gesprek protect their dossier on purpose.
+        Hulpvraag.objects.filter(eerste_gesprek__dossier_id__in=dossier_ids).delete()
+        EersteGesprek.objects.filter(dossier_id__in=dossier_ids).delete()
+        Verificatie.objects.filter(dossier_id__in=dossier_ids).delete()
+        # The append-only guard is for normal use; destruction by the retention rule is the one exception.
+        DossierGebeurtenis._base_manager.filter(dossier_id__in=dossier_ids).delete()
+        Dossier.objects.filter(id__in=dossier_ids).delete()
+        zonder_dossier = Rechthebbende.objects.filter(id__in=persoon_ids, dossiers__isnull=True)
+        verwijderde_personen = set(zonder_dossier.values_list("id", flat=True))
+        zonder_dossier.delete()
 
     nu = timezone.now()
     registraties = []
@@ -135,8 +143,4 @@ def opschonen(*, peildatum: date, uitgevoerd_door: str, actor=None) -> list[Vern
                 aantal_rechthebbenden=len({k.rechthebbende_id for k in kandidaten} & verwijderde_personen),
             )
         )
-    beveiligingsgebeurtenis_vastleggen(
-        None, actie="persoonsgegevens_opgeschoond", resultaat="GELUKT", object_type="bewaartermijnen",
-        object_id=f"{len(dossier_ids)} dossiers", actor=actor,
-    )
     return registraties

@@ -40,7 +40,7 @@ from typing import Any, TextIO
 
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.db.models import Max
@@ -998,18 +998,13 @@ DEMO_GEBRUIKERS = (
     DemoGebruiker("consulent", "Sanne", "de Vries", Rol.CONSULENT, ("Team Noord",)),
     DemoGebruiker("consulent2", "Mohamed", "El Amrani", Rol.CONSULENT, ("Team Noord", "Team Zuid")),
     DemoGebruiker("teamleider", "Petra", "Jansen", Rol.TEAMLEIDER, ("Team Noord",)),
-    DemoGebruiker("beheerder", "Kees", "Bakker", Rol.FUNCTIONEEL_BEHEERDER, is_staff=True),
+    DemoGebruiker("beheerder", "Kees", "Bakker", Rol.FUNCTIONEEL_BEHEERDER),
     DemoGebruiker("auditor", "Fatima", "Yilmaz", Rol.AUDITOR),
     DemoGebruiker("beleid", "Joris", "Smit", Rol.BELEIDSMEDEWERKER),
 )
-# What the functioneel beheerder manages in the admin (domain.md: settings, users and
-# roles, holidays by Royal Decree); view comes with change.
-BEHEERDER_RECHTEN = (
-    ("termijnen", "extrafeestdag"),
-    ("instellingen", "gemeenteinstellingen"),
-    ("accounts", "team"),
-    ("accounts", "user"),
-)
+# The functioneel beheerder is no staff user and holds no model permissions: settings, users,
+# teams and extra holidays are managed through the app's own screens, which check the role and
+# write the security log. The Django admin is for superusers only (see accounts/admin.py).
 
 
 def _instellingen(*, demo: bool) -> GemeenteInstellingen:
@@ -1024,11 +1019,6 @@ def _instellingen(*, demo: bool) -> GemeenteInstellingen:
 def _maak_demo_organisatie() -> tuple[dict[str, Team], dict[str, User], list[tuple[str, str, str, str]]]:
     teams = {naam: Team.objects.get_or_create(naam=naam)[0] for naam in DEMO_TEAMS}
     groepen = {g.name: g for g in Group.objects.filter(name__in=[r.value for r in Rol])}
-    rechten = [
-        p for app, model in BEHEERDER_RECHTEN
-        for p in Permission.objects.filter(content_type__app_label=app, content_type__model=model,
-                                           codename__in=[f"change_{model}", f"view_{model}"])
-    ]
     gebruikers: dict[str, User] = {}
     overzicht = []
     for spec in DEMO_GEBRUIKERS:
@@ -1036,13 +1026,13 @@ def _maak_demo_organisatie() -> tuple[dict[str, Team], dict[str, User], list[tup
         user = User.objects.filter(username=spec.username).first() or User(username=spec.username)
         user.first_name, user.last_name = spec.voornaam, spec.achternaam
         user.email = f"{spec.username}@voorbeeldstad.example"
-        user.is_staff, user.is_active = spec.is_staff, True
+        user.is_staff, user.is_superuser, user.is_active = spec.is_staff, False, True
         user.set_password(DEMO_WACHTWOORD)
         user.save()
         user.groups.set([groepen[spec.rol.value]])
         user.teams.set([teams[n] for n in spec.teams])
-        if spec.rol == Rol.FUNCTIONEEL_BEHEERDER:
-            user.user_permissions.set(rechten)
+        # Clears rights an older demo seed gave (users are reused after --reset).
+        user.user_permissions.clear()
         gebruikers[spec.username] = user
         overzicht.append((spec.username, f"{spec.voornaam} {spec.achternaam}", str(spec.rol.label),
                           ", ".join(spec.teams) or "–"))

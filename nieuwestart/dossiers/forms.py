@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from nieuwestart.accounts.models import Team
-from nieuwestart.common.bsn import is_geldig_bsn, normaliseer_bsn
+from nieuwestart.common.bsn import is_geldig_bsn
 from nieuwestart.common.forms import DatumInput, NlDesignForm
 from nieuwestart.termijnen.regels import REGELS
 
@@ -16,7 +16,8 @@ class DoorbreekForm(NlDesignForm):
         label=_("Waarom heeft u dit dossier nodig?"),
         min_length=10,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Bijvoorbeeld: vervanging van een collega, of de rechthebbende belt en de eigen consulent is er niet."),
+        help_text=_("Bijvoorbeeld: vervanging van een collega, of de rechthebbende belt en de eigen consulent is er niet. "
+                    "Schrijf geen namen of BSN op."),
         error_messages={"min_length": _("Schrijf de reden in minstens 10 tekens op."), "required": _("Vul een reden in.")},
     )
 
@@ -141,8 +142,11 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        compact = normaliseer_bsn(value)
-        if compact.isdigit() and is_geldig_bsn(compact):
+        # Only a complete BSN (exactly 9 digits after removing spaces, dots and dashes) that passes
+        # the 11-proef is a BSN search. No zero-padding: while typing, an 8-digit prefix padded with
+        # a leading 0 can pass the 11-proef and would silently find a different person.
+        compact = "".join(ch for ch in value if ch not in " .-\t")
+        if len(compact) == 9 and compact.isdigit() and is_geldig_bsn(compact):
             return queryset.filter(rechthebbende__bsn=compact)
         if value.upper().startswith("NS-") or value.replace("-", "").isdigit():
             return queryset.filter(dossiernummer__icontains=value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from nieuwestart.beleid import regels
 from nieuwestart.beleid.regels import RegelOvertreding
@@ -51,7 +52,12 @@ def verificatie_vastleggen(
     regels.controleer_niet_in_toekomst(datum, vandaag=vandaag, regel=regels.DATUM_NIET_IN_TOEKOMST, veld="datum")
     regels.controleer_niet_voor(datum, grens=dossier.aanmelddatum, veld="datum")
     # Verification belongs to a direct registration that is still waiting for it.
-    controleer_transitie(dossier, "verificatie_bevestigen")
+    if dossier.status != DossierStatus.AANGEMELD:
+        raise RegelOvertreding(
+            regels.VERIFICATIE_AL_GEDAAN,
+            _("De verificatie hoeft niet meer: het dossier heeft de status '%(status)s'. U legt de verificatie "
+              "vast zolang het dossier de status 'Aangemeld' heeft.") % {"status": DossierStatus(dossier.status).label},
+        )
     verificatie = Verificatie.objects.create(
         dossier=dossier,
         datum=datum,
@@ -118,6 +124,16 @@ def eerste_gesprek_vastleggen(
     return gesprek
 
 
+def _open_termijn(dossier: Dossier, termijn: str, *, veld: str = "termijn"):
+    """The stored term a notice or suspension is about; it must exist and still be open."""
+    from nieuwestart.termijnen.models import Termijn
+
+    rij = Termijn.objects.filter(dossier=dossier, regel=termijn, voldaan_op=None, vervallen_op=None).order_by("-startdatum").first()
+    if rij is None:
+        raise RegelOvertreding(regels.TERMIJN_NIET_OPEN, veld=veld)
+    return rij
+
+
 @transaction.atomic
 def verwachte_datum_meedelen(
     *, dossier: Dossier, door, termijn: str, nieuwe_datum: date, datum: date, toelichting: str = "", vandaag: date
@@ -126,6 +142,8 @@ def verwachte_datum_meedelen(
     regels.controleer_niet_in_toekomst(datum, vandaag=vandaag, regel=regels.DATUM_NIET_IN_TOEKOMST, veld="datum")
     if nieuwe_datum <= datum:
         raise RegelOvertreding(regels.NIEUWE_DATUM_NA_BERICHT, veld="nieuwe_datum")
+    if datum > _open_termijn(dossier, termijn).einddatum:
+        raise RegelOvertreding(regels.NIEUWE_DATUM_BINNEN_TERMIJN, veld="datum")
     return gebeurtenis_vastleggen(
         dossier,
         GebeurtenisSoort.VERWACHTE_DATUM_MEEGEDEELD,
@@ -142,6 +160,20 @@ def termijn_opschorten(*, dossier: Dossier, door, termijn: str, datum: date, red
     regels.controleer_niet_in_toekomst(datum, vandaag=vandaag, regel=regels.DATUM_NIET_IN_TOEKOMST, veld="datum")
     if not reden.strip():
         raise RegelOvertreding(regels.OPSCHORTING_MET_REDEN, veld="reden")
+    rij = _open_termijn(dossier, termijn)
+    if rij.opgeschort_sinds is not None:
+        raise RegelOvertreding(
+            regels.TERMIJN_NIET_OPEN,
+            _("Deze termijn staat al stil sinds %(sinds)s.") % {"sinds": rij.opgeschort_sinds.strftime("%d-%m-%Y")},
+            veld="termijn",
+        )
+    if not rij.startdatum <= datum <= rij.einddatum:
+        raise RegelOvertreding(
+            regels.TERMIJN_NIET_OPEN,
+            _("Kies een dag waarop de termijn liep: van %(van)s tot en met %(tot)s.")
+            % {"van": rij.startdatum.strftime("%d-%m-%Y"), "tot": rij.einddatum.strftime("%d-%m-%Y")},
+            veld="datum",
+        )
     return gebeurtenis_vastleggen(
         dossier, GebeurtenisSoort.OPSCHORTING_GESTART, door=door, datum=datum,
         gegevens={"termijn": termijn, "reden": reden}, toelichting=reden,
@@ -151,6 +183,16 @@ def termijn_opschorten(*, dossier: Dossier, door, termijn: str, datum: date, red
 @transaction.atomic
 def opschorting_beeindigen(*, dossier: Dossier, door, termijn: str, datum: date, vandaag: date):
     regels.controleer_niet_in_toekomst(datum, vandaag=vandaag, regel=regels.DATUM_NIET_IN_TOEKOMST, veld="datum")
+    rij = _open_termijn(dossier, termijn)
+    if rij.opgeschort_sinds is None:
+        raise RegelOvertreding(regels.OPSCHORTING_NIET_LOPEND, veld="termijn")
+    if datum < rij.opgeschort_sinds:
+        raise RegelOvertreding(
+            regels.OPSCHORTING_NIET_LOPEND,
+            _("De termijn staat stil sinds %(sinds)s. Kies die dag of een latere dag.")
+            % {"sinds": rij.opgeschort_sinds.strftime("%d-%m-%Y")},
+            veld="datum",
+        )
     return gebeurtenis_vastleggen(
         dossier, GebeurtenisSoort.OPSCHORTING_BEEINDIGD, door=door, datum=datum, gegevens={"termijn": termijn}
     )

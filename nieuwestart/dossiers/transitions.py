@@ -65,15 +65,13 @@ def toegestane_transities(dossier: Dossier) -> list[Transitie]:
 def controleer_transitie(dossier: Dossier, naam: str) -> Transitie:
     transitie = TRANSITIES[naam]
     if dossier.status not in transitie.van:
-        toegestaan = ", ".join(str(DossierStatus(s).label).lower() for s in DossierStatus if s in transitie.van)
+        toegestaan = [f"'{DossierStatus(st).label}'" for st in DossierStatus if st in transitie.van]
+        lijst = toegestaan[0] if len(toegestaan) == 1 else ", ".join(toegestaan[:-1]) + _(" of ") + toegestaan[-1]
         raise TransitieNietToegestaan(
             STATUS_STAAT_DIT_NIET_TOE,
-            _("'%(stap)s' kan niet: het dossier is %(status)s. Dat kan alleen als het dossier %(toegestaan)s is.")
-            % {
-                "stap": transitie.label,
-                "status": str(DossierStatus(dossier.status).label).lower(),
-                "toegestaan": toegestaan,
-            },
+            _("Dit kan nu niet. Het dossier heeft de status '%(status)s'. "
+              "De stap '%(stap)s' kan alleen bij de status %(toegestaan)s.")
+            % {"stap": transitie.label, "status": DossierStatus(dossier.status).label, "toegestaan": lijst},
         )
     return transitie
 

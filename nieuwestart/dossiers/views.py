@@ -44,12 +44,16 @@ def start(request):
 
 
 @vereist(DOSSIERS_LEZEN)
+@require_http_methods(["GET", "POST"])
 def werkvoorraad(request):
+    # The search form posts, so a BSN typed into it never ends up in a URL, the browser history
+    # or an access log. Plain filter links (?status=...) keep working via GET.
     vandaag = timezone.localdate()
+    gegevens = request.POST if request.method == "POST" else request.GET
     filterset = WerkvoorraadFilter(
-        request.GET or None, queryset=permissions.dossiers_voor_gebruiker(request.user), user=request.user
+        gegevens or None, queryset=permissions.dossiers_voor_gebruiker(request.user), user=request.user
     )
-    pagina = Paginator(selectors.werkvoorraad_queryset(filterset.qs), PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    pagina = Paginator(selectors.werkvoorraad_queryset(filterset.qs), PAGINA_GROOTTE).get_page(gegevens.get("pagina"))
     rijen = [(d, selectors.volgende_termijn(d, vandaag=vandaag)) for d in pagina]
     context = {"filter": filterset, "pagina": pagina, "rijen": rijen, "vandaag": vandaag}
     sjabloon = "dossiers/_werkvoorraad_tabel.html" if request.htmx else "dossiers/werkvoorraad.html"

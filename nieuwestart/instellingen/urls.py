@@ -3,4 +3,8 @@ from django.urls import path
 from . import views
 
 app_name = "instellingen"
-urlpatterns = [path("beheer/instellingen/", views.bewerken, name="bewerken")]
+urlpatterns = [
+    path("beheer/instellingen/", views.bewerken, name="bewerken"),
+    path("beheer/instellingen/feestdagen/toevoegen/", views.feestdag_toevoegen, name="feestdag_toevoegen"),
+    path("beheer/instellingen/feestdagen/<int:pk>/verwijderen/", views.feestdag_verwijderen, name="feestdag_verwijderen"),
+]

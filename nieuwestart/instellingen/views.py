@@ -1,15 +1,29 @@
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from nieuwestart.logboek.services import beveiligingsgebeurtenis_vastleggen
-from nieuwestart.toegang.regels import INSTELLINGEN_BEHEREN, vereist
 from nieuwestart.termijnen.models import ExtraFeestdag
+from nieuwestart.toegang.regels import INSTELLINGEN_BEHEREN, vereist
 
-from .forms import GemeenteInstellingenForm
+from .forms import ExtraFeestdagForm, GemeenteInstellingenForm
 from .selectors import gemeente_instellingen
-from .services import instellingen_wijzigen
+from .services import extra_feestdag_toevoegen, extra_feestdag_verwijderen, instellingen_wijzigen
+
+
+def _pagina(request, *, form=None, feestdag_form=None, status=200):
+    return render(
+        request,
+        "instellingen/bewerken.html",
+        {
+            "form": form or GemeenteInstellingenForm(instance=gemeente_instellingen()),
+            "feestdag_form": feestdag_form or ExtraFeestdagForm(),
+            "extra_feestdagen": ExtraFeestdag.objects.all(),
+        },
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -24,8 +38,33 @@ def bewerken(request):
         )
         messages.success(request, _("De instellingen zijn opgeslagen."))
         return redirect("instellingen:bewerken")
-    return render(
+    return _pagina(request, form=form)
+
+
+@require_POST
+@vereist(INSTELLINGEN_BEHEREN)
+def feestdag_toevoegen(request):
+    feestdag_form = ExtraFeestdagForm(request.POST)
+    if not feestdag_form.is_valid():
+        return _pagina(request, feestdag_form=feestdag_form)
+    feestdag = extra_feestdag_toevoegen(door=request.user, request=request, **feestdag_form.cleaned_data)
+    messages.success(
         request,
-        "instellingen/bewerken.html",
-        {"form": form, "extra_feestdagen": ExtraFeestdag.objects.all()},
+        _("%(datum)s is toegevoegd als feestdag. Termijnen die op die dag eindigen, zijn doorgeschoven.")
+        % {"datum": date_format(feestdag.datum, "j F Y")},
     )
+    return redirect("instellingen:bewerken")
+
+
+@require_POST
+@vereist(INSTELLINGEN_BEHEREN)
+def feestdag_verwijderen(request, pk):
+    feestdag = get_object_or_404(ExtraFeestdag, pk=pk)
+    datum = feestdag.datum
+    extra_feestdag_verwijderen(door=request.user, request=request, feestdag=feestdag)
+    messages.success(
+        request,
+        _("%(datum)s is geen extra feestdag meer. De termijnen zijn opnieuw berekend.")
+        % {"datum": date_format(datum, "j F Y")},
+    )
+    return redirect("instellingen:bewerken")

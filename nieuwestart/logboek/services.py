@@ -122,14 +122,19 @@ def betrokkene_hashes(bsn: str) -> list[str]:
     return list(dict.fromkeys(_hash_met(s, bsn) for s in sleutels))
 
 
-_NEGEN_CIJFERS = re.compile(r"(?<!\d)\d{9}(?!\d)")
+# 8 or 9 digits, also as people type them: "123 456 782", "1234.56.782", "12-34-56-782".
+_BSN_ACHTIG = re.compile(r"(?<![\d.-])\d(?:[ .-]?\d){7,8}(?![\d])")
 
 
 def _zonder_bsn(tekst: str) -> str:
     """Defence in depth: a valid BSN typed into a free-text field never reaches the audit log."""
     if not tekst:
         return ""
-    return _NEGEN_CIJFERS.sub(lambda m: "[BSN]" if is_geldig_bsn(m.group(0)) else m.group(0), str(tekst))
+
+    def vervang(m: re.Match) -> str:
+        return "[BSN]" if is_geldig_bsn(re.sub(r"[ .-]", "", m.group(0))) else m.group(0)
+
+    return _BSN_ACHTIG.sub(vervang, str(tekst))
 
 
 # --- The processing register ------------------------------------------------------------

@@ -29,8 +29,9 @@ class Termijn(models.Model):
     regel = models.CharField(_("termijn"), max_length=40)
     sleutel = models.CharField(max_length=60, blank=True)
     startdatum = models.DateField(_("start"))
-    oorspronkelijke_einddatum = models.DateField()
-    einddatum = models.DateField(_("uiterste datum"))
+    # Indexed: adding or removing an extra holiday looks up the terms ending near that date.
+    oorspronkelijke_einddatum = models.DateField(db_index=True)
+    einddatum = models.DateField(_("uiterste datum"), db_index=True)
     opgeschorte_dagen = models.PositiveIntegerField(default=0)
     opgeschort_sinds = models.DateField(null=True, blank=True)
     verdaagd_tot = models.DateField(null=True, blank=True)

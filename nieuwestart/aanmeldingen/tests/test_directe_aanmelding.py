@@ -87,3 +87,31 @@ def test_household_member_born_in_the_future_names_the_row(maak_dossier):
         maak_dossier(gezinsleden=[lid])
     assert exc.value.veld == "gezinsleden-0-geboortedatum"
     assert not Dossier.objects.exists()
+
+
+def test_a_person_known_in_another_team_cannot_be_registered_here(maak_dossier, ander_team):
+    maak_dossier(bsn="123456782", doelgroep="AANGEMELDE_AANVRAGER", team_=ander_team)
+    with pytest.raises(RegelOvertreding) as exc:
+        maak_dossier(bsn="123456782", doelgroep="ERKENDE_EX_PARTNER")
+    assert exc.value.regel is regels.BEKEND_IN_ANDER_TEAM and exc.value.veld == "bsn"
+    assert Dossier.objects.count() == 1
+
+
+def test_a_known_bsn_with_another_name_or_birth_date_is_a_typo(maak_dossier):
+    maak_dossier(bsn="123456782", doelgroep="AANGEMELDE_AANVRAGER")
+    with pytest.raises(RegelOvertreding) as exc:
+        maak_dossier(bsn="123456782", doelgroep="ERKENDE_EX_PARTNER", achternaam="Pietersen")
+    assert exc.value.regel is regels.BSN_HOORT_BIJ_ANDERE_GEGEVENS
+
+
+def test_registering_a_known_person_again_updates_their_contact_details(maak_dossier, consulent, team):
+    from nieuwestart.aanmeldingen.services import directe_aanmelding_registreren
+
+    maak_dossier(bsn="123456782", doelgroep="AANGEMELDE_AANVRAGER")
+    directe_aanmelding_registreren(
+        door=consulent, bsn="123456782", doelgroep="ERKENDE_EX_PARTNER", aanmelddatum=date(2026, 9, 1), team=team,
+        persoon={"voornamen": "Eva", "achternaam": "Jansen", "geboortedatum": date(1985, 3, 14),
+                 "telefoonnummer": "0201234567", "voorkeurskanaal": "TELEFOON"},
+        vandaag=date(2026, 11, 23),
+    )
+    assert Rechthebbende.objects.get(bsn="123456782").telefoonnummer == "0201234567"

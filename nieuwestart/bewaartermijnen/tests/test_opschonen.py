@@ -75,6 +75,11 @@ def test_real_run_destroys_personal_data_and_keeps_an_anonymous_record(drie_afge
 
     assert controleer_integriteit().ok
     assert Beveiligingsgebeurtenis.objects.filter(actie="persoonsgegevens_opgeschoond").count() == 1
+    from nieuwestart.logboek.models import Verwerking
+    from nieuwestart.logboek.services import betrokkene_hash
+
+    vernietigd = set(Verwerking.objects.filter(naam="persoonsgegevens_opgeschoond").values_list("betrokkene_hash", flat=True))
+    assert vernietigd == {betrokkene_hash(geen.rechthebbende.bsn), betrokkene_hash(afgebroken.rechthebbende.bsn)}
 
 
 def test_a_person_with_another_dossier_keeps_their_personal_data(maak_dossier, consulent):

@@ -174,3 +174,41 @@ def test_suspension_moves_the_plan_term_and_a_notice_sets_a_new_date(maak_dossie
     with pytest.raises(RegelOvertreding) as exc:
         services.termijn_opschorten(dossier=dossier, door=consulent, termijn="PLAN_VAN_AANPAK", datum=date(2026, 11, 1), reden=" ", vandaag=VANDAAG)
     assert exc.value.regel is regels.OPSCHORTING_MET_REDEN
+
+
+def test_suspending_or_noticing_a_term_that_does_not_run_is_refused(maak_dossier, consulent):
+    dossier = maak_dossier(aanmelddatum=date(2026, 9, 1))
+    with pytest.raises(RegelOvertreding) as exc:
+        services.termijn_opschorten(dossier=dossier, door=consulent, termijn="PLAN_VAN_AANPAK",
+                                    datum=date(2026, 9, 5), reden="Uitstel gevraagd", vandaag=VANDAAG)
+    assert exc.value.regel is regels.TERMIJN_NIET_OPEN
+    with pytest.raises(RegelOvertreding) as exc:
+        services.opschorting_beeindigen(dossier=dossier, door=consulent, termijn="EERSTE_GESPREK", datum=date(2026, 9, 5), vandaag=VANDAAG)
+    assert exc.value.regel is regels.OPSCHORTING_NIET_LOPEND
+    # The eerste-gesprek term ended on 27 Oct 2026: a notice given after that no longer counts (Awb 4:14).
+    with pytest.raises(RegelOvertreding) as exc:
+        services.verwachte_datum_meedelen(dossier=dossier, door=consulent, termijn="EERSTE_GESPREK",
+                                          nieuwe_datum=date(2026, 12, 1), datum=date(2026, 11, 2), vandaag=VANDAAG)
+    assert exc.value.regel is regels.NIEUWE_DATUM_BINNEN_TERMIJN
+
+
+def test_a_suspension_cannot_end_before_it_started(maak_dossier, consulent):
+    dossier = maak_dossier(aanmelddatum=date(2026, 9, 1))
+    services.termijn_opschorten(dossier=dossier, door=consulent, termijn="EERSTE_GESPREK",
+                                datum=date(2026, 9, 10), reden="Tolk nodig", vandaag=VANDAAG)
+    with pytest.raises(RegelOvertreding) as exc:
+        services.opschorting_beeindigen(dossier=dossier, door=consulent, termijn="EERSTE_GESPREK", datum=date(2026, 9, 5), vandaag=VANDAAG)
+    assert exc.value.veld == "datum" and "10-09-2026" in exc.value.bericht
+    with pytest.raises(RegelOvertreding):
+        services.termijn_opschorten(dossier=dossier, door=consulent, termijn="EERSTE_GESPREK",
+                                    datum=date(2026, 9, 12), reden="nog eens", vandaag=VANDAAG)
+
+
+def test_a_second_verification_explains_in_plain_dutch_why_not(maak_dossier, consulent):
+    dossier = maak_dossier()
+    verifieer(dossier, consulent)
+    with pytest.raises(RegelOvertreding) as exc:
+        verifieer(dossier, consulent, uitkomst="NIET_BEVESTIGD")
+    assert exc.value.regel is regels.VERIFICATIE_AL_GEDAAN
+    assert "status 'Geverifieerd'" in exc.value.bericht and "'Aangemeld'" in exc.value.bericht
+    assert Verificatie.objects.filter(dossier=dossier).count() == 1

@@ -1,8 +1,10 @@
 """Nightly refresh of stored terms (run from cron / a scheduler once a day).
 
-Events refresh a dossier's terms at once; this command catches what only the calendar
-changes: a window (6 months, 2 years) that closed yesterday stops being the "next term",
-and an extra holiday added by the functioneel beheerder moves ends that fall on it.
+Events refresh a dossier's terms at once, and so does adding or removing an extra holiday
+(``instellingen.services.extra_feestdag_toevoegen`` / ``extra_feestdag_verwijderen``
+recompute the dossiers with a term ending near that date). This command catches what only
+the passing of time changes: a window (6 months, 2 years) that closed yesterday stops being
+the "next term". ``--alle`` recomputes every open dossier (e.g. after a bulk import).
 """
 
 from django.core.management.base import BaseCommand
