@@ -32,13 +32,17 @@ class Importbestand(models.Model):
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("door")
     )
+    # The team a contact list was imported for; empty for a status update (it applies to the
+    # open dossiers of the persons in the file, in every team).
     team = models.ForeignKey(
-        "accounts.Team", on_delete=models.PROTECT, related_name="+", verbose_name=_("team")
+        "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("team")
     )
     aantal_nieuw = models.PositiveIntegerField(_("nieuw"), default=0)
     aantal_bijgewerkt = models.PositiveIntegerField(_("bijgewerkt"), default=0)
     aantal_ongewijzigd = models.PositiveIntegerField(_("ongewijzigd"), default=0)
     aantal_afgewezen = models.PositiveIntegerField(_("afgewezen"), default=0)
+    # Status update: rows whose BSN has no open dossier here (reported, nothing created).
+    aantal_onbekend = models.PositiveIntegerField(_("onbekend"), default=0)
 
     class Meta:
         verbose_name = _("ingelezen bestand")
