@@ -27,7 +27,9 @@ from nieuwestart.aanmeldingen.services import dossier_openen
 from nieuwestart.beleid import regels
 from nieuwestart.dossiers.models import Aanmeldingsbron, Contactkanaal, Dossier, DossierStatus, Rechthebbende
 from nieuwestart.dossiers.transitions import voer_transitie_uit
+from nieuwestart.instellingen.selectors import gemeente_instellingen
 from nieuwestart.logboek.services import verwerking
+from nieuwestart.termijnen.services import atw_kalender
 
 __all__ = ["BATCH", "BestandFout", "DoelFout", "Voorbeeld", "Wijziging", "uitvoeren", "voorbeeld"]
 
@@ -268,6 +270,9 @@ def uitvoeren(
     # The municipality received the registration on the portal date (the terms run from it).
     datum = controle.portaaldatum if controle.portaaldatum and controle.portaaldatum <= vandaag else vandaag
 
+    # Read once per import, not per row (the terms of every new dossier use them).
+    instellingen = gemeente_instellingen()
+    kalender = atw_kalender()
     with transaction.atomic():
         bestand = Importbestand.objects.create(
             inhoud_hash=controle.inhoud_hash, bestandsnaam=(bestandsnaam or "")[:255], doel=ImportDoel.CONTACTLIJST,
@@ -284,7 +289,7 @@ def uitvoeren(
                     continue
                 dossier_id = _verwerk_rij(
                     item, bestand=bestand, team=team, door=door, datum=datum,
-                    wijzigingen_overnemen=wijzigingen_overnemen,
+                    wijzigingen_overnemen=wijzigingen_overnemen, instellingen=instellingen, kalender=kalender,
                 )
                 uitkomst = item.uitkomst
                 if uitkomst == Uitkomst.BIJGEWERKT and not wijzigingen_overnemen:
@@ -304,7 +309,9 @@ def uitvoeren(
     return bestand
 
 
-def _verwerk_rij(item: _Beoordeling, *, bestand, team, door, datum: date, wijzigingen_overnemen: bool) -> int | None:
+def _verwerk_rij(
+    item: _Beoordeling, *, bestand, team, door, datum: date, wijzigingen_overnemen: bool, instellingen, kalender
+) -> int | None:
     w = item.rij.waarden
     persoon = item.persoon
     if persoon is not None and item.wijzigingen and wijzigingen_overnemen:
@@ -331,10 +338,14 @@ def _verwerk_rij(item: _Beoordeling, *, bestand, team, door, datum: date, wijzig
     dossier = dossier_openen(
         rechthebbende=persoon, door=door, doelgroep=w["doelgroep"], bron=Aanmeldingsbron.GEGEVENSPORTAAL,
         aanmelddatum=datum, team=team, behandelaar=None, gezinsleden=[],
+        instellingen=instellingen, kalender=kalender, termijnen_bijwerken=False,
     )
     gegevens = {"bron": Aanmeldingsbron.GEGEVENSPORTAAL.value, "importbestand": bestand.pk}
     if w.get("aanmelddatum"):
         gegevens["aanmelddatum_uht"] = w["aanmelddatum"].isoformat()
     # UHT put the person on the list, so the entitlement is already confirmed.
-    voer_transitie_uit(dossier, "verificatie_bevestigen", door=door, datum=datum, gegevens=gegevens)
+    voer_transitie_uit(
+        dossier, "verificatie_bevestigen", door=door, datum=datum, gegevens=gegevens,
+        instellingen=instellingen, kalender=kalender,
+    )
     return dossier.pk

@@ -115,11 +115,17 @@ def _bekende_persoon_bijwerken(rechthebbende: Rechthebbende, *, persoon: dict, t
 
 
 def dossier_openen(
-    *, rechthebbende, door, doelgroep, bron, aanmelddatum, team, behandelaar, gezinsleden
+    *, rechthebbende, door, doelgroep, bron, aanmelddatum, team, behandelaar, gezinsleden,
+    instellingen=None, kalender=None, termijnen_bijwerken: bool = True,
 ) -> Dossier:
+    """Open a dossier with its household and AANGEMELD event.
+
+    An import passes ``instellingen``/``kalender`` once, and ``termijnen_bijwerken=False`` when the
+    next call (the verification transition) refreshes the terms anyway.
+    """
     if Dossier.objects.open().filter(rechthebbende=rechthebbende, doelgroep=doelgroep).exists():
         raise RegelOvertreding(regels.EEN_OPEN_DOSSIER_PER_DOELGROEP, veld="doelgroep")
-    instellingen = gemeente_instellingen()
+    instellingen = instellingen or gemeente_instellingen()
     try:
         # A savepoint, so a concurrent duplicate (caught by the DB constraint) leaves no trace.
         with transaction.atomic():
@@ -155,5 +161,8 @@ def dossier_openen(
         door=door,
         datum=aanmelddatum,
         gegevens={"bron": bron, "eerste_gesprek_weken": instellingen.eerste_gesprek_weken},
+        termijnen_bijwerken=termijnen_bijwerken,
+        kalender=kalender,
+        instellingen=instellingen,
     )
     return dossier

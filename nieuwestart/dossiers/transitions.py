@@ -85,15 +85,20 @@ def gebeurtenis_vastleggen(
     gegevens: dict[str, Any] | None = None,
     toelichting: str = "",
     termijnen_bijwerken: bool = True,
+    kalender=None,
+    instellingen=None,
 ) -> DossierGebeurtenis:
-    """Append an event and refresh the dossier's terms. Call inside a transaction."""
+    """Append an event and refresh the dossier's terms. Call inside a transaction.
+
+    A bulk caller (an import) passes ``kalender`` and ``instellingen`` once instead of per event.
+    """
     from nieuwestart.termijnen.services import termijnen_bijwerken as bijwerken
 
     gebeurtenis = DossierGebeurtenis.objects.create(
         dossier=dossier, soort=soort, datum=datum, door=door, gegevens=gegevens or {}, toelichting=toelichting
     )
     if termijnen_bijwerken:
-        bijwerken(dossier)
+        bijwerken(dossier, kalender=kalender, instellingen=instellingen)
     return gebeurtenis
 
 
@@ -106,6 +111,8 @@ def voer_transitie_uit(
     datum: date,
     gegevens: dict[str, Any] | None = None,
     toelichting: str = "",
+    kalender=None,
+    instellingen=None,
 ) -> DossierGebeurtenis:
     # Lock the row so two case workers cannot both move the same dossier.
     locked = Dossier.objects.select_for_update().only("id", "status").get(pk=dossier.pk)
@@ -114,5 +121,6 @@ def voer_transitie_uit(
     dossier.status = transitie.naar
     dossier.save(update_fields=["status", "gewijzigd_op"])
     return gebeurtenis_vastleggen(
-        dossier, transitie.gebeurtenis, door=door, datum=datum, gegevens=gegevens, toelichting=toelichting
+        dossier, transitie.gebeurtenis, door=door, datum=datum, gegevens=gegevens, toelichting=toelichting,
+        kalender=kalender, instellingen=instellingen,
     )
