@@ -101,15 +101,19 @@ class _Beoordeling:
 # --- reading and classifying --------------------------------------------------------
 
 
-def _controleer(inhoud: bytes, bestandsnaam: str, doel_gekozen, vandaag: date, mapping, portaaldatum) -> Controle:
+def controleer_bestand(
+    formaat, inhoud: bytes, bestandsnaam: str, doel_gekozen, vandaag: date, mapping, portaaldatum
+) -> Controle:
+    """Read and validate a portal file for one format (shared by every portal import)."""
     tabel = lees_tabel(inhoud, bestandsnaam)
     return valideer(
-        tabel, CONTACTLIJST, doel_gekozen=doel_gekozen, mapping=mapping, vandaag=vandaag, portaaldatum=portaaldatum
+        tabel, formaat, doel_gekozen=doel_gekozen, mapping=mapping, vandaag=vandaag, portaaldatum=portaaldatum
     )
 
 
-def _al_geimporteerd(inhoud_hash: str) -> Importbestand | None:
-    return Importbestand.objects.filter(doel=ImportDoel.CONTACTLIJST, inhoud_hash=inhoud_hash).first()
+def eerder_ingelezen(doel: str, inhoud_hash: str) -> Importbestand | None:
+    """The earlier import of exactly this file for this purpose: importing it again changes nothing."""
+    return Importbestand.objects.filter(doel=doel, inhoud_hash=inhoud_hash).first()
 
 
 def _beoordeel(controle: Controle, team) -> Iterator[_Beoordeling | Afwijzing]:
@@ -210,8 +214,8 @@ def voorbeeld(
 
     Raises ``DoelFout`` (a debt list, or not a contact list) or ``BestandFout`` (unreadable).
     """
-    controle = _controleer(inhoud, bestandsnaam, doel_gekozen, vandaag, mapping, portaaldatum)
-    al = _al_geimporteerd(controle.inhoud_hash) is not None
+    controle = controleer_bestand(CONTACTLIJST, inhoud, bestandsnaam, doel_gekozen, vandaag, mapping, portaaldatum)
+    al = eerder_ingelezen(ImportDoel.CONTACTLIJST, controle.inhoud_hash) is not None
     uit = Voorbeeld(
         bestandsnaam=bestandsnaam, doel=ImportDoel.CONTACTLIJST, inhoud_hash=controle.inhoud_hash,
         portaaldatum=controle.portaaldatum, verloopdatum=controle.verloopdatum, verlopen=controle.verlopen,
@@ -261,10 +265,10 @@ def uitvoeren(
 
     The same file a second time returns the earlier ``Importbestand`` and changes nothing.
     """
-    controle = _controleer(inhoud, bestandsnaam, doel_gekozen, vandaag, mapping, portaaldatum)
+    controle = controleer_bestand(CONTACTLIJST, inhoud, bestandsnaam, doel_gekozen, vandaag, mapping, portaaldatum)
     if not controle.kan_importeren:
         raise BestandFout(" ".join(controle.kolomfouten), code="kolommen")
-    eerder = _al_geimporteerd(controle.inhoud_hash)
+    eerder = eerder_ingelezen(ImportDoel.CONTACTLIJST, controle.inhoud_hash)
     if eerder is not None:
         return eerder
     # The municipality received the registration on the portal date (the terms run from it).

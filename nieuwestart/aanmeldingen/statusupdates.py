@@ -30,10 +30,11 @@ from enum import StrEnum
 
 from django.db import transaction
 
+from nieuwestart.aanmeldingen.importeren import controleer_bestand, eerder_ingelezen
 from nieuwestart.aanmeldingen.models import ImportDoel, Importbestand, Importregel, Uitkomst
 from nieuwestart.aanmeldingen.portaal.formaten import STATUSUPDATE
-from nieuwestart.aanmeldingen.portaal.lezen import BestandFout, lees_tabel
-from nieuwestart.aanmeldingen.portaal.valideren import Afwijzing, Controle, DoelFout, GeldigeRij, valideer
+from nieuwestart.aanmeldingen.portaal.lezen import BestandFout
+from nieuwestart.aanmeldingen.portaal.valideren import Afwijzing, Controle, DoelFout, GeldigeRij
 from nieuwestart.beleid import regels
 from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
 from nieuwestart.dossiers.models import Aanmeldingsbron, Dossier, DossierGebeurtenis, Rechthebbende
@@ -140,17 +141,6 @@ class _Beoordeling:
 # --- reading and classifying --------------------------------------------------------
 
 
-def _controleer(inhoud: bytes, bestandsnaam: str, doel_gekozen, vandaag: date, mapping, portaaldatum) -> Controle:
-    tabel = lees_tabel(inhoud, bestandsnaam)
-    return valideer(
-        tabel, STATUSUPDATE, doel_gekozen=doel_gekozen, mapping=mapping, vandaag=vandaag, portaaldatum=portaaldatum
-    )
-
-
-def _al_geimporteerd(inhoud_hash: str) -> Importbestand | None:
-    return Importbestand.objects.filter(doel=ImportDoel.STATUSUPDATE, inhoud_hash=inhoud_hash).first()
-
-
 def _beoordeel(controle: Controle) -> Iterator[_Beoordeling | Afwijzing]:
     batch: list[GeldigeRij] = []
     for uit in controle.rijen():
@@ -233,8 +223,8 @@ def voorbeeld_status(
 
     Raises ``DoelFout`` (a debt list, or not a status update) or ``BestandFout`` (unreadable).
     """
-    controle = _controleer(inhoud, bestandsnaam, doel_gekozen, vandaag, mapping, portaaldatum)
-    al = _al_geimporteerd(controle.inhoud_hash) is not None
+    controle = controleer_bestand(STATUSUPDATE, inhoud, bestandsnaam, doel_gekozen, vandaag, mapping, portaaldatum)
+    al = eerder_ingelezen(ImportDoel.STATUSUPDATE, controle.inhoud_hash) is not None
     uit = StatusVoorbeeld(
         bestandsnaam=bestandsnaam, inhoud_hash=controle.inhoud_hash, portaaldatum=controle.portaaldatum,
         verloopdatum=controle.verloopdatum, verlopen=controle.verlopen, al_geimporteerd=al,
@@ -277,10 +267,10 @@ def uitvoeren_status(
     The same file a second time returns the earlier ``Importbestand`` (``al_geimporteerd``) and
     changes nothing.
     """
-    controle = _controleer(inhoud, bestandsnaam, doel_gekozen, vandaag, mapping, portaaldatum)
+    controle = controleer_bestand(STATUSUPDATE, inhoud, bestandsnaam, doel_gekozen, vandaag, mapping, portaaldatum)
     if not controle.kan_importeren:
         raise BestandFout(" ".join(controle.kolomfouten), code="kolommen")
-    eerder = _al_geimporteerd(controle.inhoud_hash)
+    eerder = eerder_ingelezen(ImportDoel.STATUSUPDATE, controle.inhoud_hash)
     if eerder is not None:
         return StatusResultaat(bestand=eerder, al_geimporteerd=True)
 
