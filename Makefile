@@ -3,7 +3,7 @@
 
 DEMO_GEBRUIKERS = consulent consulent2 teamleider beheerder auditor beleid
 
-run: install            ## installs, migrates, seeds demo data and serves on http://127.0.0.1:8000
+run: install            ## installs, migrates, seeds demo data and serves on http://127.0.0.1:8000 (with the task worker)
 	mkdir -p var
 	.venv/bin/python manage.py migrate --noinput
 	.venv/bin/python manage.py seed_demo
@@ -12,6 +12,9 @@ run: install            ## installs, migrates, seeds demo data and serves on htt
 	@echo "Inloggen gaat in twee stappen (MFA). De code voor de tweede stap:"
 	@echo "  make code GEBRUIKER=consulent     (of koppel 'manage.py demo_mfa consulent' in een authenticator-app)"
 	@echo ""
+	@# The background worker (portal imports) runs next to the web server and stops with it.
+	.venv/bin/python manage.py db_worker & WERKER=$$!; \
+	trap 'kill $$WERKER 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	.venv/bin/python manage.py runserver 127.0.0.1:8000
 
 code:                   ## the demo user's current MFA code: make code GEBRUIKER=consulent

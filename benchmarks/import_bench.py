@@ -1,22 +1,25 @@
-"""The Gegevensportaal contact-list import at scale, measured against a csv + executemany floor.
+"""The Gegevensportaal contact-list import at scale, measured against bulk-insert floors.
 
-    .venv/bin/python benchmarks/import_bench.py [--rijen 100000] [--uitvoer benchmarks/results/import.md]
+    .venv/bin/python benchmarks/import_bench.py [--rijen 100000] [--database sqlite|postgresql|beide]
 
 1. Generates (once, then reuses) a synthetic CONTACTLIJST CSV of ``--rijen`` rows with
    11-proef-valid BSNs under ``benchmarks/.data/``.
-2. Migrates a FRESH SQLite file (``benchmarks/.data/import-<rijen>.sqlite3``, WAL, the app's
-   own dev settings with DEBUG off) and copies it before anything is written, for the floor.
-3. Times ``importeren.voorbeeld`` and ``importeren.uitvoeren`` (+ flushing the processing
-   log, as ``manage.py portaal_importeren`` does) on that file.
-4. Floor, on the copy, with the ``sqlite3`` module and the same pragmas: parse the same file
-   with the ``csv`` module and insert the same rows into the same tables (Rechthebbende,
-   Dossier, Huishouden, DossierGebeurtenis AANGEMELD + GEVERIFIEERD, Termijn) in one
-   transaction with ``executemany`` (batches of 1,000 rows), no validation.
+2. Per database, three identical FRESH databases, migrated once and copied (SQLite: file copies
+   in WAL mode; PostgreSQL: a throwaway server started with ``scripts/postgres.sh`` on its own
+   port and ``CREATE DATABASE … TEMPLATE``), each measured in its own process:
+   - **app**: ``importeren.voorbeeld`` (preview), then ``importeren.uitvoeren`` (+ flushing the
+     processing log, as ``manage.py portaal_importeren`` does);
+   - **vloer (executemany)**: parse the same file with the ``csv`` module and insert the same rows
+     into the same tables — Rechthebbende, Dossier, Huishouden, two DossierGebeurtenissen,
+     the same number of Termijnen per dossier as the app wrote, Importregel and one processing-log
+     line per person — in one transaction with the driver's ``executemany`` (batches of 1,000
+     rows, values pre-adapted once), no validation, no hashing, nothing read back;
+   - **vloer (bulk_create)**: the same rows as model instances with Django's ``bulk_create``.
+3. Reports the ratio of the app's commit to each floor; the target (≤ 2×) is judged against the
+   faster of the two floors on that database (executemany on SQLite; on PostgreSQL it varies).
 
-Memory is the process's peak resident set size (``resource.getrusage(RUSAGE_SELF).ru_maxrss``)
-read after each phase: it only ever rises, so the preview figure is the peak up to the end of
-the preview and the commit figure the peak up to the end of the commit (the whole process:
-interpreter, Django, the file's bytes). It is not tracemalloc, which would slow the commit down.
+Memory is the app process's peak resident set size (``ru_maxrss``) after each phase (whole
+process: interpreter, Django, the file's bytes); not tracemalloc, which would slow the commit.
 
 Prints a Markdown table and writes it to ``benchmarks/results/import.md``.
 """
@@ -26,18 +29,19 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import platform
 import random
 import resource
 import shutil
-import sqlite3
+import subprocess
 import sys
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import DATA, RESULTATEN, django_instellen  # noqa: E402
+from run import DATA, RESULTATEN, ROOT, django_instellen  # noqa: E402
 
 DOEL_RATIO = 2.0
 DOEL_GEHEUGEN_MB = 300.0
@@ -49,6 +53,7 @@ KOP = [
 ]
 DOELGROEPEN = ["erkend gedupeerde ouder", "erkend gedupeerde ex-toeslagpartner", "aangemelde aanvrager"]
 TEAM, GEBRUIKER = "Team Benchmark", "bench-import"
+PG_OMGEVING = {"NS_PG_DIR": "/tmp/nieuwestart-bench-pg", "NS_PG_PORT": "54341"}
 
 
 def piek_mb() -> float:
@@ -88,154 +93,290 @@ def contactlijst(rijen: int) -> Path:
     return pad
 
 
-# --------------------------------------------------------------------------- the app
+# --------------------------------------------------------------------------- measured in a child process
 
 
-def app_meten(pad: Path) -> dict:
-    from django.db import connection
-    from django.utils import timezone as djtz
-
+def _team_en_gebruiker():
     from nieuwestart.accounts.models import Team, User
-    from nieuwestart.aanmeldingen import importeren
-    from nieuwestart.dossiers.models import Dossier, DossierGebeurtenis, Rechthebbende
-    from nieuwestart.logboek.services import openstaande_regels_vastleggen
-    from nieuwestart.termijnen.models import Termijn
 
     team = Team.objects.create(naam=TEAM)
     door = User.objects.create_user(GEBRUIKER, password="niet-geheim-wachtwoord-1")
     door.teams.add(team)
+    return team, door
+
+
+def app_meten(pad: Path) -> dict:
+    from django.utils import timezone as djtz
+
+    from nieuwestart.aanmeldingen import importeren
+    from nieuwestart.dossiers.models import Dossier, DossierGebeurtenis, Rechthebbende
+    from nieuwestart.logboek.models import Verwerking
+    from nieuwestart.logboek.services import openstaande_regels_vastleggen
+    from nieuwestart.termijnen.models import Termijn
+
+    team, door = _team_en_gebruiker()
     inhoud = pad.read_bytes()
     vandaag = djtz.localdate()
     uit: dict = {"geheugen_start_mb": piek_mb()}
 
     start = time.perf_counter()
-    vb = importeren.voorbeeld(
-        inhoud=inhoud, bestandsnaam=pad.name, doel_gekozen="CONTACTLIJST", team=team, vandaag=vandaag
-    )
+    vb = importeren.voorbeeld(inhoud=inhoud, bestandsnaam=pad.name, doel_gekozen="CONTACTLIJST", team=team,
+                              vandaag=vandaag)
     uit["voorbeeld_s"] = time.perf_counter() - start
     uit["voorbeeld_mb"] = piek_mb()
     uit["voorbeeld_tellingen"] = (vb.aantal_nieuw, vb.aantal_bijgewerkt, vb.aantal_ongewijzigd, vb.aantal_afgewezen)
 
     start = time.perf_counter()
     try:
-        bestand = importeren.uitvoeren(
-            inhoud=inhoud, bestandsnaam=pad.name, doel_gekozen="CONTACTLIJST", team=team, door=door, vandaag=vandaag
-        )
+        bestand = importeren.uitvoeren(inhoud=inhoud, bestandsnaam=pad.name, doel_gekozen="CONTACTLIJST", team=team,
+                                       door=door, vandaag=vandaag)
     finally:
         openstaande_regels_vastleggen()
     uit["commit_s"] = time.perf_counter() - start
     uit["commit_mb"] = piek_mb()
     uit["commit_tellingen"] = (bestand.aantal_nieuw, bestand.aantal_bijgewerkt, bestand.aantal_ongewijzigd,
                                bestand.aantal_afgewezen)
-    uit["rijen_in_db"] = {m.__name__: m.objects.count() for m in (Rechthebbende, Dossier, DossierGebeurtenis, Termijn)}
-    connection.close()
+    uit["rijen_in_db"] = {m.__name__: m.objects.count()
+                          for m in (Rechthebbende, Dossier, DossierGebeurtenis, Termijn, Verwerking)}
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sqlite_version()" if connection.vendor == "sqlite" else "SHOW server_version")
+        uit["versie"] = cursor.fetchone()[0]
     return uit
 
 
-# --------------------------------------------------------------------------- the floor
+def _vloer_rijen(pad: Path, team_id: int, door_id: int, bestand_id: int, activiteit_id: int, termijnen: int,
+                 aanpassen):
+    """Per batch of the file: {model: [row tuples]} with explicit ids, no validation.
 
+    ``aanpassen`` turns a date / datetime / dict into what the insert path wants (done once per
+    distinct value, as any bulk loader would)."""
+    from nieuwestart.aanmeldingen.models import Importregel
+    from nieuwestart.dossiers.models import Dossier, DossierGebeurtenis, Huishouden, Rechthebbende
+    from nieuwestart.logboek.models import Verwerking
+    from nieuwestart.termijnen.models import Termijn
 
-def vloer_meten(pad: Path, db: Path, team_id: int, door_id: int) -> dict:
-    """csv + executemany into the same tables in one transaction, on a copy of the fresh database."""
-    start = time.perf_counter()
-    con = sqlite3.connect(db, isolation_level=None)
-    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=5000"):
-        con.execute(f"PRAGMA {pragma}")
-    nu = datetime.now(timezone.utc).isoformat(sep=" ")
-    vandaag = date.today()
-    termijn_eind = (vandaag + timedelta(weeks=4)).isoformat()
+    nu = aanpassen(datetime.now(timezone.utc))
+    vandaag = aanpassen(date.today())
     doelgroep = {"erkend gedupeerde ouder": "ERKENDE_OUDER",
                  "erkend gedupeerde ex-toeslagpartner": "ERKENDE_EX_PARTNER",
                  "aangemelde aanvrager": "AANGEMELDE_AANVRAGER"}
     kanaal = {"telefoon": "TELEFOON", "email": "EMAIL", "post": "POST"}
-    gegevens_aangemeld = json.dumps({"bron": "GEGEVENSPORTAAL", "eerste_gesprek_weken": 4})
-    gegevens_geverifieerd = json.dumps({"bron": "GEGEVENSPORTAAL", "importbestand": 1})
-
-    con.execute("BEGIN IMMEDIATE")
-    nr = 0
-    geb_id = 0
+    aangemeld = aanpassen({"bron": "GEGEVENSPORTAAL", "eerste_gesprek_weken": 8})
+    geverifieerd = aanpassen({"bron": "GEGEVENSPORTAAL", "importbestand": bestand_id})
+    hash_ = "0" * 64
+    nr = geb_id = term_id = 0
     with pad.open(encoding="utf-8", newline="") as f:
         lezer = csv.reader(f, delimiter=";")
         next(lezer)
         while True:
             blok = [r for _, r in zip(range(BATCH), lezer, strict=False)]
             if not blok:
-                break
-            personen, dossiers, huishoudens, gebeurtenissen, termijnen = [], [], [], [], []
+                return
+            rijen: dict = {m: [] for m in (Rechthebbende, Dossier, Huishouden, DossierGebeurtenis, Termijn,
+                                           Importregel, Verwerking)}
             for r in blok:
                 nr += 1
                 d, m, j = r[4].split("-")
-                personen.append((nr, r[0], r[1], r[2], r[3], f"{j}-{m}-{d}", r[10], r[11], r[6], r[7], r[8], r[9],
-                                 kanaal[r[12]], nu))
-                dossiers.append((nr, f"{vandaag.year}-{nr:06d}", nr, doelgroep[r[5]], "GEVERIFIEERD",
-                                 "GEGEVENSPORTAAL", vandaag.isoformat(), None, team_id, termijn_eind,
-                                 "EERSTE_GESPREK", nu, nu))
-                huishoudens.append((nr, nr, vandaag.isoformat()))
-                for soort, gegevens in (("AANGEMELD", gegevens_aangemeld), ("GEVERIFIEERD", gegevens_geverifieerd)):
+                rijen[Rechthebbende].append((nr, r[0], r[1], r[2], r[3], f"{j}-{m}-{d}", r[10], r[11], r[6], r[7],
+                                             r[8], r[9], kanaal[r[12]], nu))
+                rijen[Dossier].append((nr, f"NS-{nr:06d}", nr, doelgroep[r[5]], "GEVERIFIEERD", "GEGEVENSPORTAAL",
+                                       vandaag, None, team_id, vandaag, "EERSTE_GESPREK", nu, nu))
+                rijen[Huishouden].append((nr, nr, vandaag))
+                for soort, gegevens in (("AANGEMELD", aangemeld), ("GEVERIFIEERD", geverifieerd)):
                     geb_id += 1
-                    gebeurtenissen.append((geb_id, nr, soort, vandaag.isoformat(), nu, door_id, gegevens, ""))
-                termijnen.append((nr, nr, "EERSTE_GESPREK", "", vandaag.isoformat(), termijn_eind, termijn_eind, 0,
-                                  None, None, False, None, None))
-            con.executemany(
-                "INSERT INTO dossiers_rechthebbende (id, bsn, voornamen, tussenvoegsel, achternaam, geboortedatum, "
-                "telefoonnummer, email, straat, huisnummer, postcode, woonplaats, voorkeurskanaal, aangemaakt_op) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", personen)
-            con.executemany(
-                "INSERT INTO dossiers_dossier (id, dossiernummer, rechthebbende_id, doelgroep, status, bron, "
-                "aanmelddatum, behandelaar_id, team_id, volgende_termijn_einddatum, volgende_termijn_regel, "
-                "aangemaakt_op, gewijzigd_op) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", dossiers)
-            con.executemany("INSERT INTO dossiers_huishouden (id, dossier_id, peildatum) VALUES (?,?,?)", huishoudens)
-            con.executemany(
-                "INSERT INTO dossiers_dossiergebeurtenis (id, dossier_id, soort, datum, vastgelegd_op, door_id, "
-                "gegevens, toelichting) VALUES (?,?,?,?,?,?,?,?)", gebeurtenissen)
-            con.executemany(
-                "INSERT INTO termijnen_termijn (id, dossier_id, regel, sleutel, startdatum, oorspronkelijke_einddatum, "
-                "einddatum, opgeschorte_dagen, opgeschort_sinds, verdaagd_tot, atw_verlengd, voldaan_op, "
-                "vervallen_op) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", termijnen)
-    con.execute("COMMIT")
+                    rijen[DossierGebeurtenis].append((geb_id, nr, soort, vandaag, nu, door_id, gegevens, ""))
+                for k in range(termijnen):
+                    term_id += 1
+                    rijen[Termijn].append((term_id, nr, f"REGEL_{k}", "", vandaag, vandaag, vandaag, 0, None, None,
+                                           False, None, None))
+                rijen[Importregel].append((nr, bestand_id, f"{nr:064d}", nr + 1, "NIEUW", nr))
+                rijen[Verwerking].append((nr, nr, "t" * 32, "o" * 16, "", "OK", "portaalbestand_importeren", nu, nu,
+                                          activiteit_id, hash_, "importbestand", str(bestand_id), hash_, hash_))
+            yield rijen
+
+
+VLOER_VELDEN = {
+    "Rechthebbende": ("id", "bsn", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum", "telefoonnummer",
+                      "email", "straat", "huisnummer", "postcode", "woonplaats", "voorkeurskanaal", "aangemaakt_op"),
+    "Dossier": ("id", "dossiernummer", "rechthebbende_id", "doelgroep", "status", "bron", "aanmelddatum",
+                "behandelaar_id", "team_id", "volgende_termijn_einddatum", "volgende_termijn_regel", "aangemaakt_op",
+                "gewijzigd_op"),
+    "Huishouden": ("id", "dossier_id", "peildatum"),
+    "DossierGebeurtenis": ("id", "dossier_id", "soort", "datum", "vastgelegd_op", "door_id", "gegevens",
+                           "toelichting"),
+    "Termijn": ("id", "dossier_id", "regel", "sleutel", "startdatum", "oorspronkelijke_einddatum", "einddatum",
+                "opgeschorte_dagen", "opgeschort_sinds", "verdaagd_tot", "atw_verlengd", "voldaan_op",
+                "vervallen_op"),
+    "Importregel": ("id", "importbestand_id", "rij_sleutel", "regelnummer", "uitkomst", "dossier_id"),
+    "Verwerking": ("id", "volgnummer", "trace_id", "operation_id", "bovenliggende_operation_id", "status", "naam",
+                   "gestart_op", "beeindigd_op", "activiteit_id", "betrokkene_hash", "object_type", "object_id",
+                   "vorige_hash", "hash"),
+}
+
+
+def vloer_meten(pad: Path, soort: str, termijnen: int) -> dict:
+    from django.db import connection, transaction
+
+    from nieuwestart.aanmeldingen.models import Importbestand
+    from nieuwestart.logboek.services import huidige_activiteit_id
+
+    team, door = _team_en_gebruiker()
+    bestand = Importbestand.objects.create(inhoud_hash="0" * 64, bestandsnaam=pad.name, doel="CONTACTLIJST",
+                                           door=door, team=team)
+    activiteit_id = huidige_activiteit_id()
+    ops = connection.ops
+
+    if soort == "sql":
+        def aanpassen(w):
+            if isinstance(w, datetime):
+                return ops.adapt_datetimefield_value(w)
+            if isinstance(w, date):
+                return ops.adapt_datefield_value(w)
+            return json.dumps(w) if isinstance(w, dict) else w
+    else:
+        def aanpassen(w):
+            return w
+
+    start = time.perf_counter()
+    with transaction.atomic():
+        for rijen in _vloer_rijen(pad, team.pk, door.pk, bestand.pk, activiteit_id, termijnen, aanpassen):
+            for model, lijst in rijen.items():
+                velden = VLOER_VELDEN[model.__name__]
+                if soort == "sql":
+                    kolommen = ", ".join(ops.quote_name(model._meta.get_field(v).column) for v in velden)
+                    sql = (f"INSERT INTO {ops.quote_name(model._meta.db_table)} ({kolommen}) "
+                           f"VALUES ({', '.join(['%s'] * len(velden))})")
+                    with connection.cursor() as cursor:
+                        cursor.executemany(sql, lijst)
+                else:
+                    model.objects.bulk_create([model(**dict(zip(velden, rij, strict=True))) for rij in lijst])
+    return {"vloer_s": time.perf_counter() - start}
+
+
+def kind(args) -> None:
+    """Child process: one measurement on one database; prints JSON on the last line."""
+    django_instellen(args.db)
+    pad = Path(args.bestand)
+    uit = app_meten(pad) if args.meet == "app" else vloer_meten(pad, args.meet.removeprefix("vloer-"), args.termijnen)
+    print(json.dumps(uit))
+
+
+# --------------------------------------------------------------------------- orchestration
+
+
+def _in_kind(meet: str, db: str, pad: Path, termijnen: int = 0) -> dict:
+    uit = subprocess.run(
+        [sys.executable, __file__, "--meet", meet, "--db", db, "--bestand", str(pad), "--termijnen", str(termijnen)],
+        check=True, capture_output=True, text=True, cwd=ROOT,
+    )
+    return json.loads(uit.stdout.strip().splitlines()[-1])
+
+
+def _migreren(db: str) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], check=True, cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "nieuwestart.conf.dev", "DATABASE_URL": db, "DJANGO_DEBUG": "0"},
+    )
+
+
+def sqlite_databases(rijen: int) -> dict[str, str]:
+    DATA.mkdir(parents=True, exist_ok=True)
+    paden = {naam: DATA / f"import-{rijen}-{naam}.sqlite3" for naam in ("app", "vloer-sql", "vloer-orm")}
+    for basis in paden.values():
+        for pad in (basis, Path(f"{basis}-wal"), Path(f"{basis}-shm")):
+            pad.unlink(missing_ok=True)
+    _migreren(f"sqlite:///{paden['app']}")
+    import sqlite3
+
+    con = sqlite3.connect(paden["app"])
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
-    return {"vloer_s": time.perf_counter() - start, "vloer_rijen": nr}
+    for naam in ("vloer-sql", "vloer-orm"):
+        shutil.copyfile(paden["app"], paden[naam])
+    return {naam: f"sqlite:///{pad}" for naam, pad in paden.items()}
 
 
-# --------------------------------------------------------------------------- report
+def postgres_databases() -> tuple[dict[str, str], callable]:
+    omgeving = {**os.environ, **PG_OMGEVING}
+    basis = subprocess.run([str(ROOT / "scripts/postgres.sh"), "start"], check=True, capture_output=True, text=True,
+                           env=omgeving).stdout.strip()
+    server = basis.rsplit("/", 1)[0]
+    import psycopg
+
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as con:
+        con.execute("CREATE DATABASE bench_app")
+    _migreren(f"{server}/bench_app")
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as con:
+        for naam in ("bench_vloer_sql", "bench_vloer_orm"):
+            con.execute(f"CREATE DATABASE {naam} TEMPLATE bench_app")
+
+    def stoppen():
+        subprocess.run([str(ROOT / "scripts/postgres.sh"), "stop"], env=omgeving, check=False)
+
+    urls = {"app": f"{server}/bench_app", "vloer-sql": f"{server}/bench_vloer_sql",
+            "vloer-orm": f"{server}/bench_vloer_orm"}
+    return urls, stoppen
 
 
-def verslag(rijen: int, app: dict, vloer: dict, commando: str) -> str:
-    ratio = app["commit_s"] / vloer["vloer_s"]
-    snelheid = rijen / app["commit_s"]
-    geheugen = max(app["voorbeeld_mb"], app["commit_mb"])
+def meten(database: str, rijen: int, pad: Path) -> dict:
+    stoppen = None
+    if database == "sqlite":
+        urls = sqlite_databases(rijen)
+    else:
+        urls, stoppen = postgres_databases()
+    try:
+        app = _in_kind("app", urls["app"], pad)
+        termijnen = round(app["rijen_in_db"]["Termijn"] / max(app["rijen_in_db"]["Dossier"], 1))
+        sql = _in_kind("vloer-sql", urls["vloer-sql"], pad, termijnen)
+        orm = _in_kind("vloer-orm", urls["vloer-orm"], pad, termijnen)
+    finally:
+        if stoppen:
+            stoppen()
+    return {"database": database, "versie": app["versie"], "app": app, "sql": sql, "orm": orm, "termijnen": termijnen}
+
+
+def verslag(rijen: int, metingen: list[dict], commando: str) -> str:
     ok = lambda b: "gehaald" if b else "**niet gehaald**"  # noqa: E731
     regels = [
         f"# Import van een contactlijst ({rijen:,} rijen)",
         "",
         f"Gemeten op {date.today().isoformat()}, {platform.python_implementation()} {platform.python_version()}, "
-        f"SQLite {sqlite3.sqlite_version}, {platform.machine()}. Commando: `{commando}`",
+        f"{platform.machine()}, {os.cpu_count()} CPU's. Commando: `{commando}`",
         "",
-        "| meting | tijd | rijen/s | piek-RSS (MB) |",
-        "|---|---:|---:|---:|",
-        f"| voorbeeld (`voorbeeld`) | {app['voorbeeld_s']:.1f} s | {rijen / app['voorbeeld_s']:,.0f} | "
-        f"{app['voorbeeld_mb']:.0f} |",
-        f"| commit (`uitvoeren` + logboek) | {app['commit_s']:.1f} s | {snelheid:,.0f} | {app['commit_mb']:.0f} |",
-        f"| vloer (csv + executemany, 1 transactie) | {vloer['vloer_s']:.2f} s | "
-        f"{rijen / vloer['vloer_s']:,.0f} | – |",
-        "",
-        "| doel | gemeten | |",
-        "|---|---:|---|",
-        f"| commit ≤ {DOEL_RATIO:.0f}× vloer | {ratio:,.0f}× | {ok(ratio <= DOEL_RATIO)} |",
-        f"| piekgeheugen < {DOEL_GEHEUGEN_MB:.0f} MB | {geheugen:.0f} MB | {ok(geheugen < DOEL_GEHEUGEN_MB)} |",
-        "",
-        f"Tellingen voorbeeld (nieuw, bijgewerkt, ongewijzigd, afgewezen): {app['voorbeeld_tellingen']}; "
-        f"commit: {app['commit_tellingen']}. Rijen in de database na de commit: {app['rijen_in_db']}.",
-        f"Geheugen: piek-RSS van het hele proces (`ru_maxrss`), {app['geheugen_start_mb']:.0f} MB na het opstarten "
-        "van Django; geen tracemalloc.",
+        "| database | meting | tijd | rijen/s | piek-RSS (MB) |",
+        "|---|---|---:|---:|---:|",
     ]
-    if rijen < VOLLEDIG:
+    doelen = ["", "| database | doel | gemeten | |", "|---|---|---:|---|"]
+    for m in metingen:
+        app, db = m["app"], f"{m['database']} ({m['versie']})"
+        regels += [
+            f"| {db} | voorbeeld (`voorbeeld`) | {app['voorbeeld_s']:.1f} s | {rijen / app['voorbeeld_s']:,.0f} | "
+            f"{app['voorbeeld_mb']:.0f} |",
+            f"| {db} | commit (`uitvoeren` + logboek) | {app['commit_s']:.1f} s | {rijen / app['commit_s']:,.0f} | "
+            f"{app['commit_mb']:.0f} |",
+            f"| {db} | vloer: csv + executemany | {m['sql']['vloer_s']:.1f} s | {rijen / m['sql']['vloer_s']:,.0f} | – |",
+            f"| {db} | vloer: csv + bulk_create | {m['orm']['vloer_s']:.1f} s | {rijen / m['orm']['vloer_s']:,.0f} | – |",
+        ]
+        snelste, naam = min((m["sql"]["vloer_s"], "executemany"), (m["orm"]["vloer_s"], "bulk_create"))
+        ratio = app["commit_s"] / snelste
+        geheugen = max(app["voorbeeld_mb"], app["commit_mb"])
+        doelen += [
+            f"| {db} | commit ≤ {DOEL_RATIO:.0f}× de snelste vloer ({naam}) | {ratio:.2f}× | {ok(ratio <= DOEL_RATIO)} |",
+            f"| {db} | commit / vloer executemany · bulk_create | {app['commit_s'] / m['sql']['vloer_s']:.2f}× · "
+            f"{app['commit_s'] / m['orm']['vloer_s']:.2f}× | – |",
+            f"| {db} | piekgeheugen < {DOEL_GEHEUGEN_MB:.0f} MB | {geheugen:.0f} MB | {ok(geheugen < DOEL_GEHEUGEN_MB)} |",
+        ]
+    regels += doelen
+    for m in metingen:
+        app = m["app"]
         regels += [
             "",
-            f"**Extrapolatie, niet gemeten:** bij {snelheid:,.0f} rijen/s zou de commit van {VOLLEDIG:,} rijen "
-            f"ongeveer {VOLLEDIG / snelheid / 60:,.0f} minuten duren (lineair doorgetrokken; als de kosten per rij "
-            "met de grootte van de database stijgen, is het meer). Het voorbeeld zou ongeveer "
-            f"{VOLLEDIG / rijen * app['voorbeeld_s']:,.0f} s duren.",
+            f"{m['database']}: tellingen voorbeeld (nieuw, bijgewerkt, ongewijzigd, afgewezen) "
+            f"{tuple(app['voorbeeld_tellingen'])}, commit {tuple(app['commit_tellingen'])}; rijen na de commit "
+            f"{app['rijen_in_db']}; de vloeren schrijven per rij evenveel rijen ({m['termijnen']} termijn(en) per "
+            f"dossier). Geheugen: {app['geheugen_start_mb']:.0f} MB na het opstarten van Django.",
         ]
     return "\n".join(regels) + "\n"
 
@@ -243,46 +384,33 @@ def verslag(rijen: int, app: dict, vloer: dict, commando: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rijen", type=int, default=VOLLEDIG)
+    parser.add_argument("--database", choices=["sqlite", "postgresql", "beide"], default="beide")
     parser.add_argument("--uitvoer", type=Path, default=RESULTATEN / "import.md")
+    # Child-process options (one measurement).
+    parser.add_argument("--meet", choices=["app", "vloer-sql", "vloer-orm"], help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    parser.add_argument("--bestand", help=argparse.SUPPRESS)
+    parser.add_argument("--termijnen", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.meet:
+        kind(args)
+        return
 
     DATA.mkdir(parents=True, exist_ok=True)
-    db = DATA / f"import-{args.rijen}.sqlite3"
-    db_vloer = DATA / f"import-{args.rijen}-vloer.sqlite3"
-    for basis in (db, db_vloer):
-        for pad in (basis, Path(f"{basis}-wal"), Path(f"{basis}-shm")):
-            pad.unlink(missing_ok=True)
-    django_instellen(db)
-    from django.core.management import call_command
-    from django.db import connection
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nieuwestart.conf.dev")
+    import django
 
-    call_command("migrate", verbosity=0)
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-    shutil.copyfile(db, db_vloer)  # the same fresh, migrated, empty database for the floor
+    django.setup()
     pad = contactlijst(args.rijen)
-    print(f"Bestand: {pad} ({pad.stat().st_size / 1e6:.1f} MB); database: {db}")
-
-    app = app_meten(pad)
-    # The floor needs a team and a user to point at, like the app run (not timed).
-    con = sqlite3.connect(db_vloer)
-    con.execute("INSERT INTO accounts_team (naam) VALUES (?)", (TEAM,))
-    team_id = con.execute("SELECT id FROM accounts_team").fetchone()[0]
-    kolommen = [r[1] for r in con.execute("PRAGMA table_info(accounts_user)")]
-    waarden = {"password": "!", "is_superuser": 0, "username": GEBRUIKER, "first_name": "", "last_name": "",
-               "email": "", "is_staff": 0, "is_active": 1, "date_joined": datetime.now(timezone.utc).isoformat(),
-               "moet_wachtwoord_wijzigen": 0}
-    namen = [k for k in kolommen if k in waarden]
-    con.execute(f"INSERT INTO accounts_user ({', '.join(namen)}) VALUES ({', '.join('?' * len(namen))})",
-                [waarden[k] for k in namen])
-    door_id = con.execute("SELECT id FROM accounts_user").fetchone()[0]
-    con.commit()
-    con.close()
-    vloer = vloer_meten(pad, db_vloer, team_id, door_id)
-
-    commando = f".venv/bin/python benchmarks/import_bench.py --rijen {args.rijen}"
-    tekst = verslag(args.rijen, app, vloer, commando)
+    print(f"Bestand: {pad} ({pad.stat().st_size / 1e6:.1f} MB)", flush=True)
+    databases = ["sqlite", "postgresql"] if args.database == "beide" else [args.database]
+    metingen = []
+    for database in databases:
+        print(f"Meten op {database}…", flush=True)
+        metingen.append(meten(database, args.rijen, pad))
+    commando = f".venv/bin/python benchmarks/import_bench.py --rijen {args.rijen} --database {args.database}"
+    tekst = verslag(args.rijen, metingen, commando)
     print(tekst)
     uitvoer = args.uitvoer.resolve()
     uitvoer.parent.mkdir(parents=True, exist_ok=True)

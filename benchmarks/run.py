@@ -42,11 +42,12 @@ VEEL_GEBEURTENISSEN = 200
 PAGINA = 25
 
 
-def django_instellen(db: Path) -> None:
-    """The app's own dev settings on the benchmark database, with DEBUG off (no query log)."""
+def django_instellen(db: Path | str) -> None:
+    """The app's own dev settings on the benchmark database (a SQLite file or a database URL),
+    with DEBUG off (no query log)."""
     sys.path.insert(0, str(ROOT))
     os.environ["DJANGO_SETTINGS_MODULE"] = "nieuwestart.conf.dev"
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    os.environ["DATABASE_URL"] = db if isinstance(db, str) else f"sqlite:///{db}"
     os.environ["DJANGO_DEBUG"] = "0"
     os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost"
     os.environ.setdefault("LOG_LEVEL", "WARNING")

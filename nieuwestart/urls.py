@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("nieuwestart.accounts.urls")),
     path("", include("nieuwestart.dossiers.urls")),
     path("", include("nieuwestart.aanmeldingen.urls")),
+    path("", include("nieuwestart.meldingen.urls")),
     path("", include("nieuwestart.instellingen.urls")),
     path("", include("nieuwestart.bewaartermijnen.urls")),
     path("audit/", include("nieuwestart.logboek.urls")),

@@ -32,9 +32,25 @@ VERWACHTE_REGEL = {
     "dossiers:opschorten": "DOSSIERS_WIJZIGEN",
     "dossiers:opschorting_beeindigen": "DOSSIERS_WIJZIGEN",
     "aanmeldingen:directe_aanmelding": "DOSSIERS_WIJZIGEN",
+    "aanmeldingen:ingelezen_bestanden": "PORTAALBESTANDEN_INLEZEN",
+    "aanmeldingen:bestand_inlezen": "PORTAALBESTANDEN_INLEZEN",
+    "aanmeldingen:vraagbestand": "PORTAALBESTANDEN_INLEZEN",
+    "aanmeldingen:opdracht": "PORTAALBESTANDEN_INLEZEN",
+    "aanmeldingen:opdracht_voortgang": "PORTAALBESTANDEN_INLEZEN",
+    "aanmeldingen:opdracht_bevestigen": "PORTAALBESTANDEN_INLEZEN",
+    "aanmeldingen:opdracht_afbreken": "PORTAALBESTANDEN_INLEZEN",
+    "aanmeldingen:opdracht_opnieuw": "PORTAALBESTANDEN_INLEZEN",
+    "aanmeldingen:opdracht_kolommen": "PORTAALBESTANDEN_INLEZEN",
+    "aanmeldingen:afwijzingsrapport_csv": "PORTAALBESTANDEN_INLEZEN",
+    "aanmeldingen:afwijzingsrapport_xlsx": "PORTAALBESTANDEN_INLEZEN",
+    "aanmeldingen:kolomkoppelingen": "INSTELLINGEN_BEHEREN",
+    "aanmeldingen:kolomkoppeling_verwijderen": "INSTELLINGEN_BEHEREN",
     "instellingen:bewerken": "INSTELLINGEN_BEHEREN",
     "instellingen:feestdag_toevoegen": "INSTELLINGEN_BEHEREN",
     "instellingen:feestdag_verwijderen": "INSTELLINGEN_BEHEREN",
+    "instellingen:teamtoewijzing": "INSTELLINGEN_BEHEREN",
+    "instellingen:postcodegebied_toevoegen": "INSTELLINGEN_BEHEREN",
+    "instellingen:postcodegebied_verwijderen": "INSTELLINGEN_BEHEREN",
     "bewaartermijnen:overzicht": "LOGBOEK_INZIEN",
     "bewaartermijnen:bewerken": "LOGBOEK_INZIEN",
     "accounts:mfa_instellen": "INGELOGD",
@@ -55,12 +71,15 @@ VERWACHTE_REGEL = {
     "logboek:verwerkingsregister": "INSTELLINGEN_BEHEREN",
     "logboek:activiteit_nieuw": "INSTELLINGEN_BEHEREN",
     "logboek:activiteit_nieuwe_versie": "INSTELLINGEN_BEHEREN",
+    "meldingen:overzicht": "DOSSIERS_LEZEN",
+    "meldingen:gelezen": "DOSSIERS_LEZEN",
 }
 
 # Screens behind a dossier rule that show no personal data (so they write no processing line).
 GEEN_PERSOONSGEGEVENS = {
     "aanmeldingen:directe_aanmelding": "an empty registration form; the POST that registers is logged",
     "dossiers:doorbreken": "shows only the dossier number and team, never the person",
+    "meldingen:gelezen": "marks one's own melding read and shows nothing",
 }
 
 ROLLEN = {
@@ -105,6 +124,10 @@ def wereld(team, ander_team, maak_dossier, consulent):
         teams = [ander_team] if naam == "consulent_ander_team" else [team]
         gebruikers[naam] = maak_gebruiker(naam, *rollen, teams=teams)
     dossier = maak_dossier()
+    from nieuwestart.meldingen.services import TeMelden, melden
+
+    # A melding for the consulent, so the meldingen page shows (and logs) a person.
+    melden([TeMelden(dossier=dossier, soort="UHT_NIET_ERKEND", tekst="Testmelding")])
     from nieuwestart.bewaartermijnen.models import Bewaarregel
 
     return {"gebruikers": gebruikers, "dossier": dossier, "pk": {"pk": Bewaarregel.objects.first().pk}}
@@ -119,6 +142,7 @@ def url_voor(route: str, naam: str, wereld) -> str:
         pk = wereld["dossier"].pk
     url = "/" + re.sub(r"<int:\w+>", str(pk), route)
     url = url.replace("<str:code>", "BREDE_ONDERSTEUNING")
+    url = url.replace("<uuid:pk>", "00000000-0000-4000-8000-000000000000")  # an upload nobody may see: 404
     assert "<" not in url, f"Vul de parameters van {route} in de matrix-test in."
     return url
 

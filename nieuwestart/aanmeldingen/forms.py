@@ -1,6 +1,8 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from nieuwestart.aanmeldingen.models import ImportDoel
 from nieuwestart.accounts.models import Team
 from nieuwestart.common.bsn import normaliseer_bsn, valideer_bsn
 from nieuwestart.common.forms import DatumInput, NlDesignForm
@@ -72,3 +74,130 @@ class GezinslidForm(NlDesignForm):
 
 
 GezinsledenFormSet = forms.formset_factory(GezinslidForm, extra=0, max_num=15, validate_max=True)
+
+
+# --- Portal files: upload, column mapping, confirm --------------------------------------------
+
+DOEL_KEUZES = [
+    (ImportDoel.CONTACTLIJST, _("Contactlijst brede ondersteuning (ouders en ex-partners die benaderd willen worden)")),
+    (ImportDoel.STATUSUPDATE, _("Statusupdate van UHT (potentieel gedupeerd, erkend, niet erkend)")),
+    (ImportDoel.KINDVERIFICATIE_ANTWOORD, _("Antwoord op de kindverificatie")),
+]
+
+
+def max_upload_bytes() -> int:
+    return settings.NS_IMPORT_MAX_MB * 1024 * 1024
+
+
+class BestandInlezenForm(NlDesignForm):
+    """Which list, the file, and for a contact list the team that gets new dossiers without a rule.
+
+    A debt list is no choice here: it may never be used for brede ondersteuning.
+    """
+
+    doel = forms.ChoiceField(
+        label=_("Wat voor bestand is het?"), choices=DOEL_KEUZES, widget=forms.RadioSelect,
+    )
+    bestand = forms.FileField(
+        label=_("Bestand"),
+        help_text=_("Een CSV-bestand (puntkomma of komma) of een Excel-bestand (.xlsx), zoals het uit het Gegevensportaal komt."),
+        widget=forms.FileInput(attrs={"accept": ".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}),
+    )
+    portaaldatum = forms.DateField(
+        label=_("Datum waarop het bestand in het Gegevensportaal kwam"), required=False, widget=DatumInput(),
+        help_text=_("Staat de datum in de bestandsnaam, dan hoeft u niets in te vullen. Een bestand is 30 dagen geldig."),
+    )
+    team = forms.ModelChoiceField(
+        label=_("Team voor nieuwe aanmeldingen"), queryset=Team.objects.none(), required=False, empty_label=None,
+        help_text=_("Alleen voor een contactlijst. Dit team krijgt de nieuwe dossiers als de gemeente geen verdeling per team heeft ingesteld."),
+    )
+
+    def __init__(self, *args, teams=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        teams = teams if teams is not None else Team.objects.none()
+        self.fields["team"].queryset = teams
+        enige = list(teams[:2])
+        if len(enige) == 1:
+            self.fields["team"].widget = forms.HiddenInput()
+            self.fields["team"].initial = enige[0].pk
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        if bestand.size > max_upload_bytes():
+            raise forms.ValidationError(
+                _("Het bestand is te groot. Het mag hoogstens %(mb)s MB zijn. Splits het bestand of neem contact op met de functioneel beheerder.")
+                % {"mb": settings.NS_IMPORT_MAX_MB}
+            )
+        if bestand.size == 0:
+            raise forms.ValidationError(_("Het bestand is leeg."))
+        return bestand
+
+    def clean(self):
+        data = super().clean()
+        if data.get("doel") == ImportDoel.CONTACTLIJST and not data.get("team") and "team" not in self.errors:
+            if self.fields["team"].queryset.exists():
+                self.add_error("team", _("Kies het team dat de nieuwe aanmeldingen krijgt."))
+            else:
+                self.add_error("doel", _("U hoort bij geen team. Vraag de functioneel beheerder u aan een team toe te voegen."))
+        return data
+
+
+class KolomkoppelingForm(NlDesignForm):
+    """For each unknown header of the file: which of our columns it is (or none)."""
+
+    bewaren = forms.BooleanField(
+        label=_("Bewaar deze koppeling voor volgende bestanden"), required=False,
+        help_text=_("Dan leest Nieuwe Start deze kolomnamen voortaan altijd zo, ook voor uw collega's."),
+    )
+
+    def __init__(self, *args, onbekende_kolommen=(), kolommen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        keuzes = [("", _("Niet gebruiken"))] + [(k.naam, f"{k.naam} – {k.omschrijving}") for k in kolommen]
+        self.koppen: dict[str, str] = {}
+        velden = {}
+        for i, (kop, origineel) in enumerate(onbekende_kolommen):
+            naam = f"kolom_{i}"
+            self.koppen[naam] = kop
+            velden[naam] = forms.ChoiceField(
+                label=_("Kolom ‘%(naam)s’ in uw bestand") % {"naam": origineel}, choices=keuzes, required=False,
+            )
+        # The header fields first, the "save" checkbox last.
+        self.fields = {**velden, "bewaren": self.fields["bewaren"]}
+        for naam in velden:
+            self.fields[naam].widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+
+    def clean(self):
+        data = super().clean()
+        gekozen: dict[str, str] = {}
+        for naam in self.koppen:
+            kolom = data.get(naam)
+            if not kolom:
+                continue
+            if kolom in gekozen:
+                self.add_error(naam, _("U koppelt al een andere kolom aan ‘%(kolom)s’. Kies voor elke kolom iets anders.") % {"kolom": kolom})
+            gekozen[kolom] = naam
+        if not gekozen and not self.errors:
+            raise forms.ValidationError(_("Kies voor minstens één kolom welke kolom van Nieuwe Start het is."))
+        return data
+
+    @property
+    def koppelingen(self) -> dict[str, str]:
+        """Normalised header -> canonical column, for the chosen ones."""
+        return {self.koppen[naam]: self.cleaned_data[naam] for naam in self.koppen if self.cleaned_data.get(naam)}
+
+
+class BevestigenForm(NlDesignForm):
+    wijzigingen_overnemen = forms.BooleanField(
+        label=_("Gewijzigde contactgegevens overnemen"), required=False, initial=True,
+        help_text=_("Zonder vinkje blijven de contactgegevens van bekende personen zoals ze nu zijn."),
+    )
+
+
+class VraagbestandForm(NlDesignForm):
+    soort = forms.ChoiceField(
+        label=_("Soort bestand"), choices=[("xlsx", _("Excel (.xlsx)")), ("csv", _("CSV (puntkomma)"))],
+        widget=forms.RadioSelect, initial="xlsx",
+    )
+    alleen_nieuw = forms.BooleanField(
+        label=_("Alleen kinderen die nog niet in een eerder vraagbestand stonden"), required=False, initial=True,
+    )

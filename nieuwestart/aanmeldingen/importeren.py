@@ -3,37 +3,55 @@
 ``voorbeeld`` reads and checks the file (streaming, via ``portaal``), and classifies every valid
 row against the database in batches: NIEUW, BIJGEWERKT (changed contact details, shown as
 proposed updates) or ONGEWIJZIGD. ``uitvoeren`` does the same again inside one
-``transaction.atomic()`` and writes: new persons and dossiers (bron Gegevensportaal, verified
-by UHT), accepted contact updates, ``Importbestand``/``Importregel`` and one processing-log
-block with every imported person. A file seen before (content hash) changes nothing; rows seen
-before (``rij_sleutel``) are skipped. A debt list raises ``DoelFout`` and nothing is stored.
-A person known in another team is not touched: access follows the team.
+``transaction.atomic()`` and writes, a batch at a time with bulk inserts: new persons and
+dossiers (bron Gegevensportaal, verified by UHT, in the team the municipality's assignment rule
+picks), accepted contact updates, ``Importbestand``/``Importregel`` and one processing-log block
+with every imported person. A file seen before (content hash) changes nothing; rows seen before
+(``rij_sleutel``) are skipped. A debt list raises ``DoelFout`` and nothing is stored. A known
+person is matched by BSN in whichever team works with them (the importer has the
+municipality-wide right ``PORTAALBESTANDEN_INLEZEN``); their dossier stays in its team.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from itertools import batched
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
+from nieuwestart.aanmeldingen.kolomkoppelingen import opgeslagen_mapping
 from nieuwestart.aanmeldingen.models import ImportDoel, Importbestand, Importregel, Uitkomst
 from nieuwestart.aanmeldingen.portaal.formaten import CONTACTLIJST
-from nieuwestart.aanmeldingen.portaal.lezen import BestandFout, lees_tabel
+from nieuwestart.aanmeldingen.portaal.lezen import BestandFout, lees_tabel, normaliseer_kop
 from nieuwestart.aanmeldingen.portaal.valideren import Afwijzing, Controle, DoelFout, GeldigeRij, valideer
-from nieuwestart.aanmeldingen.services import dossier_openen
 from nieuwestart.beleid import regels
-from nieuwestart.dossiers.models import Aanmeldingsbron, Contactkanaal, Dossier, DossierStatus, Rechthebbende
-from nieuwestart.dossiers.transitions import voer_transitie_uit
+from nieuwestart.common.bulk import rijen_invoegen
+from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
+from nieuwestart.dossiers.models import (
+    Aanmeldingsbron,
+    Contactkanaal,
+    Dossier,
+    DossierGebeurtenis,
+    DossierStatus,
+    Huishouden,
+    Rechthebbende,
+)
+from nieuwestart.dossiers.services import volgende_dossiernummers
 from nieuwestart.instellingen.selectors import gemeente_instellingen
+from nieuwestart.instellingen.teamtoewijzing import teamtoewijzer
 from nieuwestart.logboek.services import verwerking
-from nieuwestart.termijnen.services import atw_kalender
+from nieuwestart.termijnen.engine import Gebeurtenis
+from nieuwestart.termijnen.services import atw_kalender, nieuwe_termijnen_opslaan, termijnbeeld
 
-__all__ = ["BATCH", "BestandFout", "DoelFout", "Voorbeeld", "Wijziging", "uitvoeren", "voorbeeld"]
+__all__ = ["BATCH", "BestandFout", "DoelFout", "Voorbeeld", "Voortgang", "Wijziging", "uitvoeren", "voorbeeld"]
 
 BATCH = 1000
+
+# Called after every batch with the number of rows handled so far (progress bar, web page).
+Voortgang = Callable[[int], None]
 
 # Column in the contact list -> field of Rechthebbende that it updates when it differs.
 CONTACTVELDEN: dict[str, str] = {
@@ -60,6 +78,7 @@ class Wijziging:
     veld: str
     oud: str
     nieuw: str
+    bsn: str = ""  # never shown; whoever shows the change logs it for this person
 
 
 @dataclass
@@ -78,6 +97,9 @@ class Voorbeeld:
     wijzigingen: list[Wijziging] = field(default_factory=list)
     waarschuwingen: list[str] = field(default_factory=list)
     kolomfouten: list[str] = field(default_factory=list)
+    onbekende_kolommen: list[str] = field(default_factory=list)  # as in the file; ignored
+    teamtoewijzing: str = ""  # Dutch: how new dossiers are assigned to a team
+    nieuw_per_team: dict[str, int] = field(default_factory=dict)  # team name -> new dossiers
 
     @property
     def aantal_afgewezen(self) -> int:
@@ -104,10 +126,15 @@ class _Beoordeling:
 def controleer_bestand(
     formaat, inhoud: bytes, bestandsnaam: str, doel_gekozen, vandaag: date, mapping, portaaldatum
 ) -> Controle:
-    """Read and validate a portal file for one format (shared by every portal import)."""
+    """Read and validate a portal file for one format (shared by every portal import).
+
+    The municipality's saved column mappings apply to every file of the format; a one-off
+    ``mapping`` for this upload wins over them.
+    """
     tabel = lees_tabel(inhoud, bestandsnaam)
+    samen = {**opgeslagen_mapping(formaat.code), **{normaliseer_kop(k): v for k, v in (mapping or {}).items()}}
     return valideer(
-        tabel, formaat, doel_gekozen=doel_gekozen, mapping=mapping, vandaag=vandaag, portaaldatum=portaaldatum
+        tabel, formaat, doel_gekozen=doel_gekozen, mapping=samen, vandaag=vandaag, portaaldatum=portaaldatum
     )
 
 
@@ -116,58 +143,50 @@ def eerder_ingelezen(doel: str, inhoud_hash: str) -> Importbestand | None:
     return Importbestand.objects.filter(doel=doel, inhoud_hash=inhoud_hash).first()
 
 
-def _beoordeel(controle: Controle, team) -> Iterator[_Beoordeling | Afwijzing]:
-    """Per row an ``Afwijzing`` or a ``_Beoordeling``; the database is asked per batch of rows."""
-    batch: list[GeldigeRij] = []
-    for uit in controle.rijen():
-        if isinstance(uit, Afwijzing):
-            yield uit
-            continue
-        batch.append(uit)
-        if len(batch) >= BATCH:
-            yield from _beoordeel_batch(batch, controle, team)
-            batch = []
-    if batch:
-        yield from _beoordeel_batch(batch, controle, team)
+def _beoordeel_per_batch(controle: Controle) -> Iterator[list[_Beoordeling | Afwijzing]]:
+    """The rows in file order, ``BATCH`` at a time; the database is asked once per batch."""
+    for batch in batched(controle.rijen(), BATCH):
+        yield _beoordeel_batch(list(batch), controle)
 
 
-def _beoordeel_batch(batch: list[GeldigeRij], controle: Controle, team) -> Iterator[_Beoordeling | Afwijzing]:
+def _beoordeel_batch(batch: list[GeldigeRij | Afwijzing], controle: Controle) -> list[_Beoordeling | Afwijzing]:
+    geldig = [r for r in batch if isinstance(r, GeldigeRij)]
+    if not geldig:
+        return list(batch)
     bekende_sleutels = set(
-        Importregel.objects.filter(rij_sleutel__in=[r.rij_sleutel for r in batch]).values_list("rij_sleutel", flat=True)
+        Importregel.objects.filter(rij_sleutel__in=[r.rij_sleutel for r in geldig]).values_list("rij_sleutel", flat=True)
     )
-    personen = {p.bsn: p for p in Rechthebbende.objects.filter(bsn__in=[r.bsn for r in batch])}
-    teams: dict[int, set[int]] = defaultdict(set)
+    personen = {p.bsn: p for p in Rechthebbende.objects.filter(bsn__in=[r.bsn for r in geldig])}
     open_dossiers: dict[tuple[int, str], int] = {}
     if personen:
-        for d in Dossier.objects.filter(rechthebbende_id__in=[p.pk for p in personen.values()]).values(
-            "id", "rechthebbende_id", "team_id", "doelgroep", "status"
+        for d in Dossier.objects.open().filter(rechthebbende_id__in=[p.pk for p in personen.values()]).values(
+            "id", "rechthebbende_id", "doelgroep"
         ):
-            teams[d["rechthebbende_id"]].add(d["team_id"])
-            if d["status"] != DossierStatus.AFGESLOTEN:
-                open_dossiers[(d["rechthebbende_id"], d["doelgroep"])] = d["id"]
+            open_dossiers[(d["rechthebbende_id"], d["doelgroep"])] = d["id"]
     bsn_kolom = controle.tabel.origineel(controle.koppeling.kolommen["bsn"])
 
+    uit: list[_Beoordeling | Afwijzing] = []
     for rij in batch:
+        if isinstance(rij, Afwijzing):
+            uit.append(rij)
+            continue
         te_lang = _te_lange_waarde(rij, controle)
         if te_lang is not None:
-            yield te_lang
+            uit.append(te_lang)
             continue
         sleutel_bekend = rij.rij_sleutel in bekende_sleutels
         persoon = personen.get(rij.bsn)
         if persoon is None:
             uitkomst = Uitkomst.ONGEWIJZIGD if sleutel_bekend else Uitkomst.NIEUW
-            yield _Beoordeling(rij, uitkomst, None, None, [], sleutel_bekend)
+            uit.append(_Beoordeling(rij, uitkomst, None, None, [], sleutel_bekend))
             continue
-        persoon_teams = teams.get(persoon.pk, set())
-        if persoon_teams and team.pk not in persoon_teams:
-            # Access follows the team: another team's client is neither shown nor changed here.
-            yield Afwijzing(rij.regelnummer, bsn_kolom, "", str(regels.BEKEND_IN_ANDER_TEAM.uitleg))
-            continue
+        # A known person is matched whichever team works with them: the portal list is the
+        # municipality's intake (rule PORTAALBESTANDEN_INLEZEN), and their dossier stays where it is.
         w = rij.waarden
         if persoon.geboortedatum != w["geboortedatum"] or (
             persoon.achternaam.strip().lower() != str(w["achternaam"] or "").strip().lower()
         ):
-            yield Afwijzing(rij.regelnummer, bsn_kolom, "", str(regels.BSN_HOORT_BIJ_ANDERE_GEGEVENS.uitleg))
+            uit.append(Afwijzing(rij.regelnummer, bsn_kolom, "", str(regels.BSN_HOORT_BIJ_ANDERE_GEGEVENS.uitleg)))
             continue
         wijzigingen = [
             (veld, getattr(persoon, veld), w[kolom])
@@ -181,13 +200,19 @@ def _beoordeel_batch(batch: list[GeldigeRij], controle: Controle, team) -> Itera
             uitkomst = Uitkomst.BIJGEWERKT
         else:
             uitkomst = Uitkomst.ONGEWIJZIGD
-        yield _Beoordeling(rij, uitkomst, persoon, dossier_id, wijzigingen, sleutel_bekend)
+        uit.append(_Beoordeling(rij, uitkomst, persoon, dossier_id, wijzigingen, sleutel_bekend))
+    return uit
+
+
+# Column -> (field, max length), read from the model once.
+_MAX_LENGTES: dict[str, tuple[str, int]] = {
+    kolom: (veld, Rechthebbende._meta.get_field(veld).max_length) for kolom, veld in _PERSOONSVELDEN.items()
+}
 
 
 def _te_lange_waarde(rij: GeldigeRij, controle: Controle) -> Afwijzing | None:
-    for kolom, veld in _PERSOONSVELDEN.items():
+    for kolom, (_veld, max_lengte) in _MAX_LENGTES.items():
         waarde = rij.waarden.get(kolom)
-        max_lengte = Rechthebbende._meta.get_field(veld).max_length
         if waarde and max_lengte and len(str(waarde)) > max_lengte:
             kop = controle.koppeling.kolommen.get(kolom)
             return Afwijzing(
@@ -209,34 +234,44 @@ def voorbeeld(
     vandaag: date,
     mapping: Mapping[str, str] | None = None,
     portaaldatum: date | None = None,
+    voortgang: Voortgang | None = None,
 ) -> Voorbeeld:
     """Read, check and classify a contact list without writing anything.
 
     Raises ``DoelFout`` (a debt list, or not a contact list) or ``BestandFout`` (unreadable).
+    ``team`` is the fallback when the municipality set no team-assignment rule.
     """
     controle = controleer_bestand(CONTACTLIJST, inhoud, bestandsnaam, doel_gekozen, vandaag, mapping, portaaldatum)
     al = eerder_ingelezen(ImportDoel.CONTACTLIJST, controle.inhoud_hash) is not None
+    toewijzer = teamtoewijzer(standaard_team=team)
     uit = Voorbeeld(
         bestandsnaam=bestandsnaam, doel=ImportDoel.CONTACTLIJST, inhoud_hash=controle.inhoud_hash,
         portaaldatum=controle.portaaldatum, verloopdatum=controle.verloopdatum, verlopen=controle.verlopen,
         al_geimporteerd=al, waarschuwingen=list(controle.waarschuwingen), kolomfouten=list(controle.kolomfouten),
+        onbekende_kolommen=list(controle.onbekende_kolommen), teamtoewijzing=toewijzer.uitleg,
     )
     if al:
         uit.waarschuwingen.append(
             "Dit bestand is al eerder ingelezen. Opnieuw inlezen verandert niets."
         )
-        for rij in controle.rijen():
-            if isinstance(rij, Afwijzing):
-                uit.afwijzingen.append(rij)
-            else:
+    verwerkt = 0
+    for batch in _beoordeel_per_batch(controle) if not al else batched(controle.rijen(), BATCH):
+        for item in batch:
+            if isinstance(item, Afwijzing):
+                uit.afwijzingen.append(item)
+            elif al:
                 uit.aantal_ongewijzigd += 1
-        return uit
-    for item in _beoordeel(controle, team):
-        if isinstance(item, Afwijzing):
-            uit.afwijzingen.append(item)
-            continue
-        _tel(uit, item.uitkomst)
-        uit.wijzigingen.extend(Wijziging(item.rij.regelnummer, v, o, n) for v, o, n in item.wijzigingen)
+            else:
+                _tel(uit, item.uitkomst)
+                uit.wijzigingen.extend(
+                    Wijziging(item.rij.regelnummer, v, o, n, item.rij.bsn) for v, o, n in item.wijzigingen
+                )
+                if item.uitkomst == Uitkomst.NIEUW:
+                    naam = toewijzer.team_voor(postcode=item.rij.waarden.get("postcode")).naam
+                    uit.nieuw_per_team[naam] = uit.nieuw_per_team.get(naam, 0) + 1
+        verwerkt += len(batch)
+        if voortgang is not None:
+            voortgang(verwerkt)
     return uit
 
 
@@ -260,10 +295,12 @@ def uitvoeren(
     mapping: Mapping[str, str] | None = None,
     wijzigingen_overnemen: bool = True,
     portaaldatum: date | None = None,
+    voortgang: Voortgang | None = None,
 ) -> Importbestand:
     """Check the file again and import it in one transaction; returns the ``Importbestand``.
 
     The same file a second time returns the earlier ``Importbestand`` and changes nothing.
+    ``team`` is the fallback when the municipality set no team-assignment rule.
     """
     controle = controleer_bestand(CONTACTLIJST, inhoud, bestandsnaam, doel_gekozen, vandaag, mapping, portaaldatum)
     if not controle.kan_importeren:
@@ -274,82 +311,151 @@ def uitvoeren(
     # The municipality received the registration on the portal date (the terms run from it).
     datum = controle.portaaldatum if controle.portaaldatum and controle.portaaldatum <= vandaag else vandaag
 
-    # Read once per import, not per row (the terms of every new dossier use them).
-    instellingen = gemeente_instellingen()
-    kalender = atw_kalender()
     with transaction.atomic():
         bestand = Importbestand.objects.create(
             inhoud_hash=controle.inhoud_hash, bestandsnaam=(bestandsnaam or "")[:255], doel=ImportDoel.CONTACTLIJST,
             portaaldatum=controle.portaaldatum, verloopdatum=controle.verloopdatum, door=door, team=team,
         )
+        schrijver = _Schrijver(
+            bestand=bestand, door=door, datum=datum, vandaag=vandaag, wijzigingen_overnemen=wijzigingen_overnemen,
+            toewijzer=teamtoewijzer(standaard_team=team),
+        )
         with verwerking(
             None, naam="portaalbestand_importeren", betrokkenen=[], actor=door,
             object_type="importbestand", object_id=str(bestand.pk),
         ) as log:
-            regels_nieuw: list[Importregel] = []
-            for item in _beoordeel(controle, team):
-                if isinstance(item, Afwijzing):
-                    bestand.aantal_afgewezen += 1
-                    continue
-                dossier_id = _verwerk_rij(
-                    item, bestand=bestand, team=team, door=door, datum=datum,
-                    wijzigingen_overnemen=wijzigingen_overnemen, instellingen=instellingen, kalender=kalender,
-                )
-                uitkomst = item.uitkomst
-                if uitkomst == Uitkomst.BIJGEWERKT and not wijzigingen_overnemen:
-                    uitkomst = Uitkomst.ONGEWIJZIGD
-                _tel(bestand, uitkomst)
-                log.betrokkene_toevoegen(item.rij.bsn)
-                if not item.sleutel_bekend:
-                    regels_nieuw.append(Importregel(
-                        importbestand=bestand, rij_sleutel=item.rij.rij_sleutel,
-                        regelnummer=item.rij.regelnummer, uitkomst=uitkomst, dossier_id=dossier_id,
-                    ))
-                if len(regels_nieuw) >= BATCH:
-                    Importregel.objects.bulk_create(regels_nieuw)
-                    regels_nieuw = []
-            Importregel.objects.bulk_create(regels_nieuw)
+            verwerkt = 0
+            for batch in _beoordeel_per_batch(controle):
+                schrijver.schrijf(batch, log)
+                verwerkt += len(batch)
+                if voortgang is not None:
+                    voortgang(verwerkt)
+            schrijver.toewijzer.opslaan()
             bestand.save(update_fields=["aantal_nieuw", "aantal_bijgewerkt", "aantal_ongewijzigd", "aantal_afgewezen"])
     return bestand
 
 
-def _verwerk_rij(
-    item: _Beoordeling, *, bestand, team, door, datum: date, wijzigingen_overnemen: bool, instellingen, kalender
-) -> int | None:
-    w = item.rij.waarden
-    persoon = item.persoon
-    if persoon is not None and item.wijzigingen and wijzigingen_overnemen:
-        for veld, _oud, nieuw in item.wijzigingen:
-            setattr(persoon, veld, nieuw)
-        persoon.save(update_fields=[veld for veld, _o, _n in item.wijzigingen])
-    if item.uitkomst != Uitkomst.NIEUW:
-        return item.dossier_id
-    if persoon is None:
-        persoon = Rechthebbende.objects.create(
-            bsn=item.rij.bsn,
-            voornamen=w["voornamen"],
-            tussenvoegsel=w.get("tussenvoegsel") or "",
-            achternaam=w["achternaam"],
-            geboortedatum=w["geboortedatum"],
-            telefoonnummer=w.get("telefoonnummer") or "",
-            email=w.get("email") or "",
-            straat=w.get("straat") or "",
-            huisnummer=w.get("huisnummer") or "",
-            postcode=w.get("postcode") or "",
-            woonplaats=w.get("woonplaats") or "",
-            voorkeurskanaal=w.get("contactvoorkeur") or Contactkanaal.TELEFOON,
+class _Schrijver:
+    """Writes one batch of classified rows with a handful of bulk inserts.
+
+    A new registration from the portal is, row for row, what ``dossier_openen`` followed by the
+    ``verificatie_bevestigen`` transition writes (UHT put the person on the list, so the right is
+    confirmed): a dossier with status geverifieerd, its household, the AANGEMELD and GEVERIFIEERD
+    events, and the terms that follow from them. Every new dossier of one import has the same
+    events and dates, so their terms are computed once with the pure engine
+    (``termijnen.services.termijnbeeld``) instead of once per dossier.
+    """
+
+    def __init__(self, *, bestand, door, datum: date, vandaag: date, wijzigingen_overnemen: bool, toewijzer):
+        self.bestand = bestand
+        self.door = door
+        self.datum = datum
+        self.wijzigingen_overnemen = wijzigingen_overnemen
+        self.toewijzer = toewijzer
+        # Read once per import, not per row.
+        instellingen = gemeente_instellingen()
+        self.weken = instellingen.eerste_gesprek_weken
+        self.gegevens_aangemeld = {"bron": Aanmeldingsbron.GEGEVENSPORTAAL.value, "eerste_gesprek_weken": self.weken}
+        self.beeld = termijnbeeld(
+            [
+                Gebeurtenis(id=1, soort=GebeurtenisSoort.AANGEMELD, datum=datum, gegevens=self.gegevens_aangemeld),
+                Gebeurtenis(id=2, soort=GebeurtenisSoort.GEVERIFIEERD, datum=datum, gegevens={}),
+            ],
+            kalender=atw_kalender(), instellingen=instellingen, vandaag=vandaag,
         )
-    dossier = dossier_openen(
-        rechthebbende=persoon, door=door, doelgroep=w["doelgroep"], bron=Aanmeldingsbron.GEGEVENSPORTAAL,
-        aanmelddatum=datum, team=team, behandelaar=None, gezinsleden=[],
-        instellingen=instellingen, kalender=kalender, termijnen_bijwerken=False,
+
+    def schrijf(self, batch: list[_Beoordeling | Afwijzing], log) -> None:
+        bestand = self.bestand
+        nieuw: list[_Beoordeling] = []
+        bijgewerkte_personen: list[tuple[Rechthebbende, list[str]]] = []
+        for item in batch:
+            if isinstance(item, Afwijzing):
+                bestand.aantal_afgewezen += 1
+                continue
+            log.betrokkene_toevoegen(item.rij.bsn)
+            uitkomst = item.uitkomst
+            if item.persoon is not None and item.wijzigingen:
+                if self.wijzigingen_overnemen:
+                    for veld, _oud, waarde in item.wijzigingen:
+                        setattr(item.persoon, veld, waarde)
+                    bijgewerkte_personen.append((item.persoon, [veld for veld, _o, _n in item.wijzigingen]))
+                elif uitkomst == Uitkomst.BIJGEWERKT:
+                    uitkomst = Uitkomst.ONGEWIJZIGD
+            item.uitkomst = uitkomst
+            _tel(bestand, uitkomst)
+            if uitkomst == Uitkomst.NIEUW:
+                nieuw.append(item)
+        for persoon, velden in bijgewerkte_personen:  # rare: a few per file
+            persoon.save(update_fields=velden)
+        dossier_per_regel = self._nieuwe_dossiers(nieuw)
+        rijen_invoegen(Importregel, ("importbestand_id", "rij_sleutel", "regelnummer", "uitkomst", "dossier_id"), (
+            (bestand.pk, item.rij.rij_sleutel, item.rij.regelnummer, item.uitkomst,
+             dossier_per_regel.get(item.rij.regelnummer, item.dossier_id))
+            for item in batch
+            if not isinstance(item, Afwijzing) and not item.sleutel_bekend
+        ))
+
+    def _nieuwe_dossiers(self, nieuw: list[_Beoordeling]) -> dict[int, int]:
+        """Create persons (when unknown), dossiers, households, events and terms; row number -> dossier id.
+
+        Plain inserts (``common.bulk``); the ids of new persons and dossiers are read back by
+        their unique BSN and dossiernummer, one query each per batch.
+        """
+        if not nieuw:
+            return {}
+        nu = timezone.now()
+        onbekend = [item for item in nieuw if item.persoon is None]
+        rijen_invoegen(Rechthebbende, (*_PERSOONSKOLOMMEN, "aangemaakt_op"), (
+            (*_persoonswaarden(item.rij.waarden, item.rij.bsn), nu) for item in onbekend
+        ))
+        persoon_ids = dict(
+            Rechthebbende.objects.filter(bsn__in=[i.rij.bsn for i in onbekend]).values_list("bsn", "id")
+        ) if onbekend else {}
+        for item in nieuw:
+            if item.persoon is not None:
+                persoon_ids[item.rij.bsn] = item.persoon.pk
+        nummers = volgende_dossiernummers(self.datum.year, len(nieuw))
+        beeld = self.beeld
+        rijen_invoegen(Dossier, _DOSSIERKOLOMMEN, (
+            (nummer, persoon_ids[item.rij.bsn], item.rij.waarden["doelgroep"], DossierStatus.GEVERIFIEERD.value,
+             Aanmeldingsbron.GEGEVENSPORTAAL.value, self.datum, None,
+             self.toewijzer.team_voor(postcode=item.rij.waarden.get("postcode")).pk,
+             beeld.volgende_einddatum, beeld.volgende_regel, nu, nu)
+            for nummer, item in zip(nummers, nieuw, strict=True)
+        ))
+        dossier_ids = dict(Dossier.objects.filter(dossiernummer__in=nummers).values_list("dossiernummer", "id"))
+        ids = [dossier_ids[nummer] for nummer in nummers]
+        rijen_invoegen(Huishouden, ("dossier_id", "peildatum"), ((d, self.datum) for d in ids))
+        door_id = self.door.pk if self.door else None
+        gebeurtenissen = []
+        for dossier_id, item in zip(ids, nieuw, strict=True):
+            geverifieerd = {"bron": Aanmeldingsbron.GEGEVENSPORTAAL.value, "importbestand": self.bestand.pk}
+            if item.rij.waarden.get("aanmelddatum"):
+                geverifieerd["aanmelddatum_uht"] = item.rij.waarden["aanmelddatum"].isoformat()
+            gebeurtenissen.append((dossier_id, GebeurtenisSoort.AANGEMELD.value, self.datum, nu, door_id,
+                                   self.gegevens_aangemeld, ""))
+            gebeurtenissen.append((dossier_id, GebeurtenisSoort.GEVERIFIEERD.value, self.datum, nu, door_id,
+                                   geverifieerd, ""))
+        rijen_invoegen(DossierGebeurtenis, _GEBEURTENISKOLOMMEN, gebeurtenissen)
+        nieuwe_termijnen_opslaan((d, beeld) for d in ids)
+        return {item.rij.regelnummer: d for item, d in zip(nieuw, ids, strict=True)}
+
+
+_PERSOONSKOLOMMEN = (
+    "bsn", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum", "telefoonnummer", "email", "straat",
+    "huisnummer", "postcode", "woonplaats", "voorkeurskanaal",
+)
+_DOSSIERKOLOMMEN = (
+    "dossiernummer", "rechthebbende_id", "doelgroep", "status", "bron", "aanmelddatum", "behandelaar_id", "team_id",
+    "volgende_termijn_einddatum", "volgende_termijn_regel", "aangemaakt_op", "gewijzigd_op",
+)
+_GEBEURTENISKOLOMMEN = ("dossier_id", "soort", "datum", "vastgelegd_op", "door_id", "gegevens", "toelichting")
+
+
+def _persoonswaarden(w: Mapping, bsn: str) -> tuple:
+    """The values of ``_PERSOONSKOLOMMEN`` for a new person from a valid row."""
+    return (
+        bsn, w["voornamen"], w.get("tussenvoegsel") or "", w["achternaam"], w["geboortedatum"],
+        w.get("telefoonnummer") or "", w.get("email") or "", w.get("straat") or "", w.get("huisnummer") or "",
+        w.get("postcode") or "", w.get("woonplaats") or "", w.get("contactvoorkeur") or Contactkanaal.TELEFOON.value,
     )
-    gegevens = {"bron": Aanmeldingsbron.GEGEVENSPORTAAL.value, "importbestand": bestand.pk}
-    if w.get("aanmelddatum"):
-        gegevens["aanmelddatum_uht"] = w["aanmelddatum"].isoformat()
-    # UHT put the person on the list, so the entitlement is already confirmed.
-    voer_transitie_uit(
-        dossier, "verificatie_bevestigen", door=door, datum=datum, gegevens=gegevens,
-        instellingen=instellingen, kalender=kalender,
-    )
-    return dossier.pk

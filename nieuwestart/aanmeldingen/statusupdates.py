@@ -16,21 +16,27 @@ Per valid row:
 - ``POTENTIEEL``: "potentieel gedupeerd": counted, nothing written.
 - ``ONBEKEND``: no person with this BSN, or no open dossier: reported, never created.
 
+Every "niet erkend" event written also tells the case worker (``meldingen``): the dossier's
+behandelaar, or the team's teamleider(s) when it has none, with the end of the afbouw. The
+meldingen are written in the same transaction, a batch at a time.
+
 A file seen before (content hash) changes nothing. A debt list raises ``DoelFout`` and nothing
-is stored. Every person touched gets a processing-log line.
+is stored. Every person touched gets a processing-log line. Both functions take ``voortgang``,
+called after every batch with the number of rows handled so far.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from itertools import batched
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
 from django.db import transaction
 
-from nieuwestart.aanmeldingen.importeren import controleer_bestand, eerder_ingelezen
+from nieuwestart.aanmeldingen.importeren import Voortgang, controleer_bestand, eerder_ingelezen
 from nieuwestart.aanmeldingen.models import ImportDoel, Importbestand, Importregel, Uitkomst
 from nieuwestart.aanmeldingen.portaal.formaten import STATUSUPDATE
 from nieuwestart.aanmeldingen.portaal.lezen import BestandFout
@@ -39,7 +45,13 @@ from nieuwestart.beleid import regels
 from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
 from nieuwestart.dossiers.models import Aanmeldingsbron, Dossier, DossierGebeurtenis, Rechthebbende
 from nieuwestart.dossiers.transitions import gebeurtenis_vastleggen
+from nieuwestart.instellingen.selectors import gemeente_instellingen
 from nieuwestart.logboek.services import verwerking
+from nieuwestart.meldingen.models import MeldingSoort
+from nieuwestart.meldingen.services import TeMelden, melden, uht_niet_erkend_tekst
+from nieuwestart.termijnen.models import Termijn
+from nieuwestart.termijnen.regels import TermijnSoort
+from nieuwestart.termijnen.services import atw_kalender
 
 __all__ = [
     "BATCH",
@@ -125,6 +137,8 @@ class StatusResultaat(_Tellingen):
     bestand: Importbestand | None = None
     al_geimporteerd: bool = False
     aantal_gebeurtenissen: int = 0  # events written
+    aantal_meldingen: int = 0  # meldingen to case workers about "niet erkend"
+    aantal_zonder_ontvanger: int = 0  # "niet erkend" in a dossier whose team has nobody to tell
 
 
 @dataclass
@@ -141,21 +155,16 @@ class _Beoordeling:
 # --- reading and classifying --------------------------------------------------------
 
 
-def _beoordeel(controle: Controle) -> Iterator[_Beoordeling | Afwijzing]:
-    batch: list[GeldigeRij] = []
-    for uit in controle.rijen():
-        if isinstance(uit, Afwijzing):
-            yield uit
-            continue
-        batch.append(uit)
-        if len(batch) >= BATCH:
-            yield from _beoordeel_batch(batch, controle)
-            batch = []
-    if batch:
-        yield from _beoordeel_batch(batch, controle)
+def _beoordeel_per_batch(controle: Controle) -> Iterator[list[_Beoordeling | Afwijzing]]:
+    """Per batch of rows, in file order; the database is asked once per batch."""
+    for batch in batched(controle.rijen(), BATCH):
+        yield list(_beoordeel_batch(batch, controle))
 
 
-def _beoordeel_batch(batch: list[GeldigeRij], controle: Controle) -> Iterator[_Beoordeling | Afwijzing]:
+def _beoordeel_batch(
+    rijen: list[GeldigeRij | Afwijzing], controle: Controle
+) -> Iterator[_Beoordeling | Afwijzing]:
+    batch = [r for r in rijen if isinstance(r, GeldigeRij)]
     bekende_sleutels = set(
         Importregel.objects.filter(rij_sleutel__in=[r.rij_sleutel for r in batch]).values_list("rij_sleutel", flat=True)
     )
@@ -179,7 +188,10 @@ def _beoordeel_batch(batch: list[GeldigeRij], controle: Controle) -> Iterator[_B
         )
     bsn_kolom = controle.tabel.origineel(controle.koppeling.kolommen["bsn"])
 
-    for rij in batch:
+    for rij in rijen:
+        if isinstance(rij, Afwijzing):
+            yield rij
+            continue
         w = rij.waarden
         sleutel_bekend = rij.rij_sleutel in bekende_sleutels
         persoon = personen.get(rij.bsn)
@@ -218,6 +230,7 @@ def voorbeeld_status(
     vandaag: date,
     mapping: Mapping[str, str] | None = None,
     portaaldatum: date | None = None,
+    voortgang: Voortgang | None = None,
 ) -> StatusVoorbeeld:
     """Read, check and classify a status update without writing anything.
 
@@ -232,20 +245,22 @@ def voorbeeld_status(
     )
     if al:
         uit.waarschuwingen.append("Dit bestand is al eerder ingelezen. Opnieuw inlezen verandert niets.")
-        for rij in controle.rijen():
-            if isinstance(rij, Afwijzing):
-                uit.afwijzingen.append(rij)
-            else:
+    verwerkt = 0
+    # A file imported before is only checked, not classified against the database.
+    for batch in batched(controle.rijen(), BATCH) if al else _beoordeel_per_batch(controle):
+        for item in batch:
+            if isinstance(item, Afwijzing):
+                uit.afwijzingen.append(item)
+            elif al:
                 uit.aantal_ongewijzigd += 1
-        return uit
-    for item in _beoordeel(controle):
-        if isinstance(item, Afwijzing):
-            uit.afwijzingen.append(item)
-            continue
-        uit.tel(item.uitkomst)
-        uit.aantal_gebeurtenissen += len(item.te_schrijven)
-        if item.uitkomst == StatusUitkomst.ONBEKEND:
-            uit.onbekend.append(Onbekend(item.rij.regelnummer, item.reden))
+            else:
+                uit.tel(item.uitkomst)
+                uit.aantal_gebeurtenissen += len(item.te_schrijven)
+                if item.uitkomst == StatusUitkomst.ONBEKEND:
+                    uit.onbekend.append(Onbekend(item.rij.regelnummer, item.reden))
+        verwerkt += len(batch)
+        if voortgang is not None:
+            voortgang(verwerkt)
     return uit
 
 
@@ -261,8 +276,9 @@ def uitvoeren_status(
     vandaag: date,
     mapping: Mapping[str, str] | None = None,
     portaaldatum: date | None = None,
+    voortgang: Voortgang | None = None,
 ) -> StatusResultaat:
-    """Check the file again and record the statuses in one transaction.
+    """Check the file again and record the statuses (and the meldingen) in one transaction.
 
     The same file a second time returns the earlier ``Importbestand`` (``al_geimporteerd``) and
     changes nothing.
@@ -281,32 +297,16 @@ def uitvoeren_status(
             portaaldatum=controle.portaaldatum, verloopdatum=controle.verloopdatum, door=door, team=None,
         )
         uit.bestand = bestand
+        schrijver = _Schrijver(bestand=bestand, door=door)
         with verwerking(
             None, naam=LOGNAAM, betrokkenen=[], actor=door, object_type="importbestand", object_id=str(bestand.pk),
         ) as log:
-            regels_nieuw: list[Importregel] = []
-            for item in _beoordeel(controle):
-                if isinstance(item, Afwijzing):
-                    uit.afwijzingen.append(item)
-                    continue
-                uit.tel(item.uitkomst)
-                if item.uitkomst == StatusUitkomst.ONBEKEND:
-                    # Nothing is kept of a person who is not our client (no row key, no log line).
-                    uit.onbekend.append(Onbekend(item.rij.regelnummer, item.reden))
-                    continue
-                uit.aantal_gebeurtenissen += _schrijf(item, bestand=bestand, door=door)
-                log.betrokkene_toevoegen(item.rij.bsn)
-                if not item.sleutel_bekend:
-                    regels_nieuw.append(Importregel(
-                        importbestand=bestand, rij_sleutel=item.rij.rij_sleutel, regelnummer=item.rij.regelnummer,
-                        uitkomst=Uitkomst.NIEUW if item.uitkomst == StatusUitkomst.NIEUW_STATUS
-                        else Uitkomst.ONGEWIJZIGD,
-                        dossier_id=item.dossier_ids[0] if item.dossier_ids else None,
-                    ))
-                if len(regels_nieuw) >= BATCH:
-                    Importregel.objects.bulk_create(regels_nieuw)
-                    regels_nieuw = []
-            Importregel.objects.bulk_create(regels_nieuw)
+            verwerkt = 0
+            for batch in _beoordeel_per_batch(controle):
+                schrijver.schrijf(batch, uit, log)
+                verwerkt += len(batch)
+                if voortgang is not None:
+                    voortgang(verwerkt)
             bestand.aantal_nieuw = uit.aantal_nieuw_status
             bestand.aantal_ongewijzigd = uit.aantal_ongewijzigd + uit.aantal_potentieel
             bestand.aantal_afgewezen = uit.aantal_afgewezen
@@ -315,12 +315,77 @@ def uitvoeren_status(
     return uit
 
 
-def _schrijf(item: _Beoordeling, *, bestand: Importbestand, door) -> int:
-    if not item.te_schrijven:
-        return 0
-    w = item.rij.waarden
-    soort = GEBEURTENIS_VOOR_STATUS[w["status"]]
-    gegevens = {"bron": Aanmeldingsbron.GEGEVENSPORTAAL.value, "importbestand": bestand.pk, "status": w["status"]}
-    for dossier in Dossier.objects.filter(pk__in=item.te_schrijven).order_by("pk"):
-        gebeurtenis_vastleggen(dossier, soort, door=door, datum=w["besluitdatum"], gegevens=dict(gegevens))
-    return len(item.te_schrijven)
+class _Schrijver:
+    """Writes one batch: the events (each refreshes its dossier's terms), the row keys, the meldingen."""
+
+    def __init__(self, *, bestand: Importbestand, door):
+        self.bestand = bestand
+        self.door = door
+        # Read once per import, not per event.
+        self.kalender = atw_kalender()
+        self.instellingen = gemeente_instellingen()
+
+    def schrijf(self, batch: list[_Beoordeling | Afwijzing], uit: StatusResultaat, log) -> None:
+        regels_nieuw: list[Importregel] = []
+        niet_erkend: list[DossierGebeurtenis] = []
+        for item in batch:
+            if isinstance(item, Afwijzing):
+                uit.afwijzingen.append(item)
+                continue
+            uit.tel(item.uitkomst)
+            if item.uitkomst == StatusUitkomst.ONBEKEND:
+                # Nothing is kept of a person who is not our client (no row key, no log line).
+                uit.onbekend.append(Onbekend(item.rij.regelnummer, item.reden))
+                continue
+            geschreven = self._gebeurtenissen(item)
+            uit.aantal_gebeurtenissen += len(geschreven)
+            niet_erkend += [g for g in geschreven if g.soort == GebeurtenisSoort.UHT_NIET_ERKEND]
+            log.betrokkene_toevoegen(item.rij.bsn)
+            if not item.sleutel_bekend:
+                regels_nieuw.append(Importregel(
+                    importbestand=self.bestand, rij_sleutel=item.rij.rij_sleutel, regelnummer=item.rij.regelnummer,
+                    uitkomst=Uitkomst.NIEUW if item.uitkomst == StatusUitkomst.NIEUW_STATUS else Uitkomst.ONGEWIJZIGD,
+                    dossier_id=item.dossier_ids[0] if item.dossier_ids else None,
+                ))
+        Importregel.objects.bulk_create(regels_nieuw)
+        self._meld_niet_erkend(niet_erkend, uit)
+
+    def _gebeurtenissen(self, item: _Beoordeling) -> list[DossierGebeurtenis]:
+        if not item.te_schrijven:
+            return []
+        w = item.rij.waarden
+        soort = GEBEURTENIS_VOOR_STATUS[w["status"]]
+        gegevens = {
+            "bron": Aanmeldingsbron.GEGEVENSPORTAAL.value, "importbestand": self.bestand.pk, "status": w["status"],
+        }
+        return [
+            gebeurtenis_vastleggen(
+                dossier, soort, door=self.door, datum=w["besluitdatum"], gegevens=dict(gegevens),
+                kalender=self.kalender, instellingen=self.instellingen,
+            )
+            for dossier in Dossier.objects.filter(pk__in=item.te_schrijven).order_by("pk")
+        ]
+
+    @staticmethod
+    def _meld_niet_erkend(gebeurtenissen: list[DossierGebeurtenis], uit: StatusResultaat) -> None:
+        """Tell the case workers, with the end of the afbouw as the terms engine just stored it."""
+        if not gebeurtenissen:
+            return
+        afbouw_tot = dict(
+            Termijn.objects.filter(
+                dossier_id__in=[g.dossier_id for g in gebeurtenissen], regel=TermijnSoort.ACCLIMATISATIE,
+                voldaan_op__isnull=True, vervallen_op__isnull=True,
+            ).values_list("dossier_id", "einddatum")
+        )
+        meldingen = melden(
+            TeMelden(
+                dossier=g.dossier, soort=MeldingSoort.UHT_NIET_ERKEND, gebeurtenis=g,
+                tekst=uht_niet_erkend_tekst(
+                    dossiernummer=g.dossier.dossiernummer, afbouw_tot=afbouw_tot.get(g.dossier_id)
+                ),
+            )
+            for g in gebeurtenissen
+        )
+        uit.aantal_meldingen += len(meldingen)
+        gemeld = {m.dossier_id for m in meldingen}
+        uit.aantal_zonder_ontvanger += sum(1 for g in gebeurtenissen if g.dossier_id not in gemeld)

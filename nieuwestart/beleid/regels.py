@@ -208,3 +208,15 @@ ALLE_REGELS = ALLE_REGELS + (
     NIEUWE_DATUM_NA_BERICHT, OPSCHORTING_MET_REDEN, BEKEND_IN_ANDER_TEAM, BSN_HOORT_BIJ_ANDERE_GEGEVENS,
     OPSCHORTING_NIET_LOPEND, TERMIJN_NIET_OPEN, NIEUWE_DATUM_BINNEN_TERMIJN,
 )
+
+# Team assignment of new registrations from portal files (nieuwestart.instellingen.teamtoewijzing).
+POSTCODEGEBIEDEN_OVERLAPPEN_NIET = Beleidsregel(
+    code="POSTCODEGEBIEDEN_OVERLAPPEN_NIET",
+    naam=_("Postcodegebieden overlappen niet"),
+    uitleg=_(
+        "Elke postcode hoort bij één team. Dit gebied overlapt met een gebied dat er al is. "
+        "Pas 'van postcode' of 'tot en met postcode' aan, of verwijder eerst het andere gebied."
+    ),
+    bron="lokaal beleid: teamtoewijzing",
+)
+ALLE_REGELS = ALLE_REGELS + (POSTCODEGEBIEDEN_OVERLAPPEN_NIET,)

@@ -4,23 +4,28 @@
 numbers are padded with leading zeros to 9 digits.
 """
 
+from operator import mul
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 _GEWICHTEN = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
 
+_WEG = str.maketrans("", "", " .-\t")
+
+
 def normaliseer_bsn(waarde: str) -> str:
     """Strip spaces, dots and dashes people type, and pad to 9 digits."""
-    schoon = "".join(ch for ch in str(waarde) if ch not in " .-\t")
+    schoon = str(waarde).translate(_WEG)
     return schoon.zfill(9) if schoon.isdigit() and 8 <= len(schoon) <= 9 else schoon
 
 
 def is_geldig_bsn(waarde: str) -> bool:
-    bsn = normaliseer_bsn(waarde)
+    bsn = waarde if isinstance(waarde, str) and len(waarde) == 9 and waarde.isdigit() else normaliseer_bsn(waarde)
     if len(bsn) != 9 or not bsn.isdigit():
         return False
-    som = sum(int(c) * g for c, g in zip(bsn, _GEWICHTEN, strict=True))
+    som = sum(map(mul, map(int, bsn), _GEWICHTEN))
     return som > 0 and som % 11 == 0
 
 

@@ -42,12 +42,14 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "django_tasks_db",
     "nieuwestart.common",
     "nieuwestart.accounts",
     "nieuwestart.instellingen",
     "nieuwestart.termijnen",
     "nieuwestart.dossiers",
     "nieuwestart.aanmeldingen",
+    "nieuwestart.meldingen",
     "nieuwestart.demodata",
     "nieuwestart.toegang",
     "nieuwestart.logboek",
@@ -146,6 +148,21 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+
+# --- Background work (portal imports): Django's tasks framework, queued in the database ---
+# Run the worker next to the web server: `manage.py db_worker` (make run does; see docs/architecture.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Import progress is written outside the import's one transaction, so it goes to a cache that
+# web and worker processes share: files under var/ (one machine), or NS_VOORTGANG_MAP.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "voortgang": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("NS_VOORTGANG_MAP") or str(BASE_DIR / "var" / "voortgang"),
+        "TIMEOUT": 24 * 3600,
+    },
+}
+NS_IMPORT_MAX_MB = env_int("NS_IMPORT_MAX_MB", 50)
 
 # --- Sessions: end after inactivity and when the browser closes (docs/authenticatie.md) ---
 SESSION_COOKIE_AGE = env_int("NS_SESSIE_MINUTEN", 30) * 60

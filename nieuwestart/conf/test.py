@@ -7,3 +7,9 @@ DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# Background tasks run at once, in the request (one test uses the database backend and its worker).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {  # noqa: F405
+    **CACHES,  # noqa: F405
+    "voortgang": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "voortgang"},
+}

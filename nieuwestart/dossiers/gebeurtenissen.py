@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 class GebeurtenisSoort(models.TextChoices):
     AANGEMELD = "AANGEMELD", _("Aangemeld")
     VERIFICATIE_VASTGELEGD = "VERIFICATIE_VASTGELEGD", _("Verificatie bij UHT vastgelegd")
+    # A child's dossier was in the question file for the UHT Serviceteam (no term depends on it).
+    # gegevens: {"bestandsnaam": str}
+    KINDVERIFICATIE_GEVRAAGD = "KINDVERIFICATIE_GEVRAAGD", _("Verificatie gevraagd aan UHT (vraagbestand)")
     GEVERIFIEERD = "GEVERIFIEERD", _("Recht bevestigd door UHT")
     EERSTE_GESPREK_GEVOERD = "EERSTE_GESPREK_GEVOERD", _("Eerste gesprek gevoerd")
     # Awb 4:14: the rechthebbende was told within the term when to expect the act.

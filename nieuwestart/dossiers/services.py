@@ -30,11 +30,17 @@ from .transitions import controleer_transitie, gebeurtenis_vastleggen, voer_tran
 
 def volgend_dossiernummer(jaar: int) -> str:
     """NS-<jaar>-<volgnummer>; the counter row is locked, so numbers never repeat."""
+    return volgende_dossiernummers(jaar, 1)[0]
+
+
+def volgende_dossiernummers(jaar: int, aantal: int) -> list[str]:
+    """Reserve ``aantal`` consecutive numbers at once (an import); the counter row is locked."""
     Dossiernummering.objects.get_or_create(jaar=jaar)
     teller = Dossiernummering.objects.select_for_update().get(jaar=jaar)
-    teller.laatste += 1
+    eerste = teller.laatste + 1
+    teller.laatste += aantal
     teller.save(update_fields=["laatste"])
-    return f"NS-{jaar}-{teller.laatste:06d}"
+    return [f"NS-{jaar}-{nr:06d}" for nr in range(eerste, teller.laatste + 1)]
 
 
 @transaction.atomic

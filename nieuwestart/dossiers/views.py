@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from nieuwestart.beleid.regels import RegelOvertreding
 from nieuwestart.logboek.services import beveiligingsgebeurtenis_vastleggen, verwerking
+from nieuwestart.meldingen import selectors as meldingen_selectors
 from nieuwestart.toegang.models import Doorbreking
 from nieuwestart.toegang.regels import DOSSIERS_LEZEN, DOSSIERS_WIJZIGEN, INGELOGD, vereist
 from nieuwestart.termijnen.regels import REGELS, TermijnSoort
@@ -58,7 +59,12 @@ def werkvoorraad(request):
     context = {"filter": filterset, "pagina": pagina, "rijen": rijen, "vandaag": vandaag}
     sjabloon = "dossiers/_werkvoorraad_tabel.html" if request.htmx else "dossiers/werkvoorraad.html"
     # A list shows names of every person on the page: one processing line each.
-    with verwerking(request, naam="werkvoorraad_bekijken", betrokkenen=[d.rechthebbende.bsn for d, _t in rijen]):
+    betrokkenen = [d.rechthebbende.bsn for d, _t in rijen]
+    if not request.htmx:
+        # The unread meldingen above the list name dossiers too (by number).
+        context["meldingen"] = meldingen_selectors.blok_voor(request.user)
+        betrokkenen += context["meldingen"].betrokkenen
+    with verwerking(request, naam="werkvoorraad_bekijken", betrokkenen=betrokkenen):
         return render(request, sjabloon, context)
 
 

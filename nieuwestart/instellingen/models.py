@@ -2,12 +2,38 @@
 
 One row per installation: these are settings of the municipality, not code.
 Later issues add fields here (mandate thresholds, letter texts, aftercare terms).
+
+Team assignment of new registrations from portal files (issue 4)
+-----------------------------------------------------------------
+The functioneel beheerder chooses one ``Toewijzingswijze``; the data it needs lives in:
+
+* ``GemeenteInstellingen.toewijzing`` (the mode), ``.toewijzing_vast_team`` (mode VAST) and
+  ``.toewijzing_vangnet_team`` (mode POSTCODE: postcodes outside every area, or no postcode);
+* ``Postcodegebied``: inclusive ranges of the 4-digit number part of a postcode, each to one
+  team. Areas may not overlap (checked by the service under a lock on the settings row, rule
+  ``POSTCODEGEBIEDEN_OVERLAPPEN_NIET``; the database checks 1000 <= van <= tot <= 9999);
+* ``Rondeteam``: the teams that take turns in mode ROUND_ROBIN, in ``volgorde``;
+* ``Beurtteller``: one row with how many registrations were assigned in turn so far. It is a
+  row of its own (not a field on the settings) so that an import holding it locked for its
+  whole transaction never blocks the beheerder saving other settings.
+
+Postcode areas and round-robin teams are kept when the mode changes, so switching back and forth
+loses nothing. With mode STANDAARD (the default: nothing configured) a registration goes to
+the team of whoever imports the file. ``nieuwestart.instellingen.teamtoewijzing`` applies the rule.
+Teams are ``PROTECT``ed: a team the rule uses cannot be deleted until the rule is changed.
 """
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class Toewijzingswijze(models.TextChoices):
+    STANDAARD = "STANDAARD", _("Naar het team van de medewerker die het bestand inleest")
+    VAST = "VAST", _("Altijd naar één team")
+    POSTCODE = "POSTCODE", _("Naar team op postcode")
+    ROUND_ROBIN = "ROUND_ROBIN", _("Om de beurt naar een aantal teams")
 
 
 class GemeenteInstellingen(models.Model):
@@ -42,6 +68,21 @@ class GemeenteInstellingen(models.Model):
         ],
         help_text=_("Hoe lang iemand bezwaar kan maken tegen een beschikking. De wet zegt 6 weken."),
     )
+    toewijzing = models.CharField(
+        _("hoe nieuwe aanmeldingen een team krijgen"),
+        max_length=20,
+        choices=Toewijzingswijze.choices,
+        default=Toewijzingswijze.STANDAARD,
+    )
+    toewijzing_vast_team = models.ForeignKey(
+        "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("team voor alle nieuwe aanmeldingen"),
+    )
+    toewijzing_vangnet_team = models.ForeignKey(
+        "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("team voor postcodes buiten de gebieden"),
+        help_text=_("Voor een postcode die in geen enkel gebied valt, of als de postcode ontbreekt."),
+    )
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
     gewijzigd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -53,3 +94,63 @@ class GemeenteInstellingen(models.Model):
 
     def __str__(self) -> str:
         return str(self.gemeentenaam)
+
+
+POSTCODE_MIN, POSTCODE_MAX = 1000, 9999
+_postcodecijfers = [
+    MinValueValidator(POSTCODE_MIN, _("Een postcode begint met vier cijfers, van 1000 tot en met 9999.")),
+    MaxValueValidator(POSTCODE_MAX, _("Een postcode begint met vier cijfers, van 1000 tot en met 9999.")),
+]
+
+
+class Postcodegebied(models.Model):
+    """Postcodes whose number part lies in ``van``–``tot`` (both inclusive) go to ``team``."""
+
+    van = models.PositiveSmallIntegerField(_("van postcode"), validators=_postcodecijfers)
+    tot = models.PositiveSmallIntegerField(_("tot en met postcode"), validators=_postcodecijfers)
+    team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="+", verbose_name=_("team"))
+
+    class Meta:
+        ordering = ["van"]
+        verbose_name = _("postcodegebied")
+        verbose_name_plural = _("postcodegebieden")
+        constraints = [
+            models.UniqueConstraint(fields=["van"], name="postcodegebied_van_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(van__gte=POSTCODE_MIN, van__lte=models.F("tot"), tot__lte=POSTCODE_MAX),
+                name="postcodegebied_van_tot_geldig",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.van}–{self.tot}"
+
+
+class Rondeteam(models.Model):
+    """A team that takes its turn in mode ROUND_ROBIN, at place ``volgorde``."""
+
+    team = models.OneToOneField("accounts.Team", on_delete=models.PROTECT, related_name="+", verbose_name=_("team"))
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"))
+
+    class Meta:
+        ordering = ["volgorde", "team__naam"]
+        verbose_name = _("team in de beurtverdeling")
+        verbose_name_plural = _("teams in de beurtverdeling")
+
+    def __str__(self) -> str:
+        return f"{self.volgorde}. {self.team}"
+
+
+class Beurtteller(models.Model):
+    """How many registrations were assigned in turn so far; the next turn is ``aantal % len(teams)``.
+
+    The import locks this row (``select_for_update``) for its whole transaction, so two imports
+    never take the same turn.
+    """
+
+    singleton = models.BooleanField(default=True, unique=True, editable=False)
+    aantal = models.PositiveBigIntegerField(_("aantal toegewezen om de beurt"), default=0)
+
+    class Meta:
+        verbose_name = _("beurtteller")
+        verbose_name_plural = _("beurttellers")

@@ -1,16 +1,21 @@
-"""Change the municipality's settings and the extra ATW holidays, each as one transaction."""
+"""Change the municipality's settings, the extra ATW holidays and the team-assignment rule, each as one transaction."""
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nieuwestart.beleid.regels import POSTCODEGEBIEDEN_OVERLAPPEN_NIET, RegelOvertreding
 
 from nieuwestart.dossiers.models import Dossier
 from nieuwestart.logboek.services import beveiligingsgebeurtenis_vastleggen
 from nieuwestart.termijnen.models import ExtraFeestdag, Termijn
 from nieuwestart.termijnen.services import atw_kalender, termijnen_bijwerken
 
-from .models import GemeenteInstellingen
+from .models import POSTCODE_MAX, POSTCODE_MIN, GemeenteInstellingen, Postcodegebied, Rondeteam, Toewijzingswijze
 from .selectors import gemeente_instellingen
 
 WIJZIGBARE_VELDEN = ("gemeentenaam", "gemeentecode", "eerste_gesprek_weken", "bezwaartermijn_weken")
@@ -80,4 +85,116 @@ def extra_feestdag_verwijderen(*, door, request=None, feestdag) -> None:
     beveiligingsgebeurtenis_vastleggen(
         request, actie="feestdag_verwijderd", resultaat="GELUKT", object_type="feestdag",
         object_id=datum.isoformat(), actor=door,
+    )
+
+
+# --- Team assignment of new registrations from portal files ---------------------------------
+# Every change takes the settings row's lock first, so two beheerders saving at once cannot
+# create overlapping postcode areas. Each change sets ``gewijzigd_door`` and writes one line in
+# the security log, like the other settings.
+
+def _instellingen_vergrendeld() -> GemeenteInstellingen:
+    pk = gemeente_instellingen().pk
+    return GemeenteInstellingen.objects.select_for_update().get(pk=pk)
+
+
+def _gewijzigd(instellingen: GemeenteInstellingen, door) -> None:
+    GemeenteInstellingen.objects.filter(pk=instellingen.pk).update(gewijzigd_door=door, gewijzigd_op=timezone.now())
+
+
+def teamtoewijzing_fouten(*, wijze: str, vast_team, vangnet_team, ronde_teams) -> dict[str, str]:
+    """What the chosen mode lacks, per field (empty when complete). Used by the service and the form."""
+    fouten = {}
+    if wijze not in Toewijzingswijze.values:
+        fouten["wijze"] = _("Kies hoe nieuwe aanmeldingen een team krijgen.")
+    elif wijze == Toewijzingswijze.VAST and vast_team is None:
+        fouten["vast_team"] = _("Kies welk team alle nieuwe aanmeldingen krijgt.")
+    elif wijze == Toewijzingswijze.POSTCODE and vangnet_team is None:
+        fouten["vangnet_team"] = _("Kies welk team de postcodes buiten de gebieden krijgt.")
+    elif wijze == Toewijzingswijze.ROUND_ROBIN and not ronde_teams:
+        fouten["ronde_teams"] = _("Kies minstens één team dat meedoet: vul bij dat team een volgnummer in.")
+    if len({t.pk for t in ronde_teams}) != len(ronde_teams):
+        fouten["ronde_teams"] = _("Elk team kan maar één keer meedoen.")
+    return fouten
+
+
+@transaction.atomic
+def teamtoewijzing_wijzigen(
+    *, door, request=None, wijze: str, vast_team=None, vangnet_team=None, ronde_teams=()
+) -> GemeenteInstellingen:
+    """Set the mode and its teams. ``ronde_teams``: the round-robin teams in their order.
+
+    Teams for other modes are kept, so switching back loses nothing. Raises ``ValidationError``
+    (keys ``wijze``, ``vast_team``, ``vangnet_team``, ``ronde_teams``) when the mode lacks its team(s).
+    """
+    ronde_teams = list(ronde_teams)
+    fouten = teamtoewijzing_fouten(
+        wijze=wijze, vast_team=vast_team, vangnet_team=vangnet_team, ronde_teams=ronde_teams
+    )
+    if fouten:
+        raise ValidationError(fouten)
+
+    instellingen = _instellingen_vergrendeld()
+    instellingen.toewijzing = wijze
+    instellingen.toewijzing_vast_team = vast_team
+    instellingen.toewijzing_vangnet_team = vangnet_team
+    instellingen.gewijzigd_door = door
+    instellingen.save(update_fields=[
+        "toewijzing", "toewijzing_vast_team", "toewijzing_vangnet_team", "gewijzigd_door", "gewijzigd_op",
+    ])
+    huidige = list(Rondeteam.objects.order_by("volgorde", "team__naam").values_list("team_id", flat=True))
+    if huidige != [t.pk for t in ronde_teams]:
+        Rondeteam.objects.all().delete()
+        Rondeteam.objects.bulk_create(
+            Rondeteam(team=team, volgorde=plaats) for plaats, team in enumerate(ronde_teams, start=1)
+        )
+    beveiligingsgebeurtenis_vastleggen(
+        request, actie="teamtoewijzing_gewijzigd", resultaat="GELUKT", object_type="teamtoewijzing",
+        object_id=wijze, actor=door,
+    )
+    return instellingen
+
+
+@transaction.atomic
+def postcodegebied_toevoegen(*, door, request=None, van: int, tot: int, team) -> Postcodegebied:
+    """Add an area; refused (``ValidationError`` on ``van``/``tot``, or ``RegelOvertreding``
+    ``POSTCODEGEBIEDEN_OVERLAPPEN_NIET`` on ``van``) when invalid or overlapping another area."""
+    fouten = {}
+    for veld, waarde in (("van", van), ("tot", tot)):
+        if not POSTCODE_MIN <= waarde <= POSTCODE_MAX:
+            fouten[veld] = _("Vul vier cijfers in, van 1000 tot en met 9999.")
+    if not fouten and van > tot:
+        fouten["tot"] = _("'Tot en met postcode' moet gelijk zijn aan 'van postcode' of hoger.")
+    if fouten:
+        raise ValidationError(fouten)
+    instellingen = _instellingen_vergrendeld()
+    bestaand = Postcodegebied.objects.filter(van__lte=tot, tot__gte=van).select_related("team").first()
+    if bestaand:
+        raise RegelOvertreding(
+            POSTCODEGEBIEDEN_OVERLAPPEN_NIET,
+            _(
+                "Dit gebied overlapt met postcodes %(van)d tot en met %(tot)d van %(team)s. "
+                "Elke postcode hoort bij één team. Pas 'van postcode' of 'tot en met postcode' aan, "
+                "of verwijder eerst het andere gebied."
+            ) % {"van": bestaand.van, "tot": bestaand.tot, "team": bestaand.team.naam},
+            veld="van",
+        )
+    gebied = Postcodegebied.objects.create(van=van, tot=tot, team=team)
+    _gewijzigd(instellingen, door)
+    beveiligingsgebeurtenis_vastleggen(
+        request, actie="postcodegebied_toegevoegd", resultaat="GELUKT", object_type="teamtoewijzing",
+        object_id=f"{van}-{tot}:{team.pk}", actor=door,
+    )
+    return gebied
+
+
+@transaction.atomic
+def postcodegebied_verwijderen(*, door, request=None, gebied: Postcodegebied) -> None:
+    instellingen = _instellingen_vergrendeld()
+    omschrijving = f"{gebied.van}-{gebied.tot}:{gebied.team_id}"
+    gebied.delete()
+    _gewijzigd(instellingen, door)
+    beveiligingsgebeurtenis_vastleggen(
+        request, actie="postcodegebied_verwijderd", resultaat="GELUKT", object_type="teamtoewijzing",
+        object_id=omschrijving, actor=door,
     )

@@ -27,6 +27,8 @@ from datetime import UTC, datetime
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
+from nieuwestart.common.bulk import rijen_invoegen
+
 from .models import GENESIS_HASH, Beveiligingsgebeurtenis, Keten, Ketenkop, Verwerking
 
 MODELLEN = {Keten.VERWERKINGEN: Verwerking, Keten.BEVEILIGING: Beveiligingsgebeurtenis}
@@ -63,21 +65,10 @@ def _zet(obj, veld: str, waarde) -> None:
 
 
 def _invoegen_zonder_orm(model, rijen: list[dict]) -> None:
-    """INSERT plain dicts with one ``executemany``: the hot path of ``verwerking()``.
-
-    Only datetimes need adapting per backend; every other chained field is a str or int.
-    """
-    velden = [model._meta.get_field(naam) for naam in (*model.KETEN_VELDEN, "hash")]
-    kolommen = ", ".join(connection.ops.quote_name(f.column) for f in velden)
-    plekken = ", ".join(["%s"] * len(velden))
-    tijd = {f.attname for f in velden if f.get_internal_type() == "DateTimeField"}
-    adapteer = connection.ops.adapt_datetimefield_value
-    waarden = [
-        [adapteer(rij[f.attname]) if f.attname in tijd else rij[f.attname] for f in velden] for rij in rijen
-    ]
-    tabel = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {tabel} ({kolommen}) VALUES ({plekken})", waarden)
+    """INSERT plain dicts with one ``executemany``: the hot path of ``verwerking()``."""
+    velden = (*model.KETEN_VELDEN, "hash")
+    attnames = [model._meta.get_field(naam).attname for naam in velden]
+    rijen_invoegen(model, attnames, ([rij[a] for a in attnames] for rij in rijen))
 
 
 def _kop_aanmaken(log: str) -> None:

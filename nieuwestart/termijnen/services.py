@@ -7,11 +7,14 @@ only writer of ``Termijn`` rows and of ``Dossier.volgende_termijn_*``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
 
+from nieuwestart.common.bulk import rijen_invoegen
 from nieuwestart.instellingen.selectors import gemeente_instellingen
 
 from .engine import Beleid, BerekendeTermijn, Gebeurtenis, bereken_termijnen, eerstvolgende_open_termijn
@@ -66,6 +69,44 @@ def als_rij(dossier, t: BerekendeTermijn) -> Termijn:
         voldaan_op=t.voldaan_op,
         vervallen_op=t.vervallen_op,
     )
+
+
+@dataclass(frozen=True)
+class Termijnbeeld:
+    """The terms that follow from a list of events, and the next open one (for the worklist)."""
+
+    berekend: tuple[BerekendeTermijn, ...]
+    volgende_einddatum: date | None
+    volgende_regel: str
+
+
+def termijnbeeld(gebeurtenissen: list[Gebeurtenis], *, kalender: AtwKalender, instellingen, vandaag: date) -> Termijnbeeld:
+    """Pure: what ``termijnen_bijwerken`` would store for a dossier with exactly these events.
+
+    Bulk writers (a portal import creating thousands of identical new dossiers) compute this once
+    per distinct event list and store it with ``nieuwe_termijnen_opslaan``.
+    """
+    berekend = bereken_termijnen(gebeurtenissen, beleid=beleid_voor(gebeurtenissen, instellingen), kalender=kalender)
+    volgende = eerstvolgende_open_termijn(berekend, vandaag=vandaag)
+    return Termijnbeeld(
+        tuple(berekend), volgende.einddatum if volgende else None, volgende.regel.code if volgende else ""
+    )
+
+
+_TERMIJNVELDEN = (
+    "dossier_id", "regel", "sleutel", "startdatum", "oorspronkelijke_einddatum", "einddatum", "opgeschorte_dagen",
+    "opgeschort_sinds", "verdaagd_tot", "atw_verlengd", "voldaan_op", "vervallen_op",
+)
+
+
+def nieuwe_termijnen_opslaan(paren: Iterable[tuple[int, Termijnbeeld]]) -> int:
+    """Store the terms of new dossiers (``(dossier_id, beeld)``), which have none yet; their
+    ``volgende_termijn_*`` fields must already be set from the same ``Termijnbeeld``."""
+    return rijen_invoegen(Termijn, _TERMIJNVELDEN, (
+        (dossier_id, t.regel.code, t.sleutel, t.startdatum, t.oorspronkelijke_einddatum, t.einddatum,
+         t.opgeschorte_dagen, t.opgeschort_sinds, t.verdaagd_tot, t.atw_verlengd, t.voldaan_op, t.vervallen_op)
+        for dossier_id, beeld in paren for t in beeld.berekend
+    ))
 
 
 @transaction.atomic

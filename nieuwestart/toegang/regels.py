@@ -49,12 +49,21 @@ INSTELLINGEN_BEHEREN = Toegangsregel(
 LOGBOEK_INZIEN = Toegangsregel(
     "LOGBOEK_INZIEN", _("Logboeken, doorbrekingen en bewaartermijnen (auditor / FG)"), frozenset({Rol.AUDITOR})
 )
+# Portal files are the municipality's intake, not one team's: new persons are assigned to a team
+# by the rule the functioneel beheerder sets, so the importer works for every team.
+PORTAALBESTANDEN_INLEZEN = Toegangsregel(
+    "PORTAALBESTANDEN_INLEZEN", _("Bestanden uit het Gegevensportaal inlezen en de kindverificatie uitwisselen"),
+    frozenset({Rol.CONSULENT, Rol.TEAMLEIDER}),
+)
 RAPPORTAGES_LEZEN = Toegangsregel(
     "RAPPORTAGES_LEZEN", _("Geaggregeerde rapportages zonder persoonsgegevens"),
     frozenset({Rol.BELEIDSMEDEWERKER, Rol.TEAMLEIDER}),
 )
 
-ALLE_REGELS = (OPENBAAR, INGELOGD, DOSSIERS_LEZEN, DOSSIERS_WIJZIGEN, INSTELLINGEN_BEHEREN, LOGBOEK_INZIEN, RAPPORTAGES_LEZEN)
+ALLE_REGELS = (
+    OPENBAAR, INGELOGD, DOSSIERS_LEZEN, DOSSIERS_WIJZIGEN, PORTAALBESTANDEN_INLEZEN, INSTELLINGEN_BEHEREN,
+    LOGBOEK_INZIEN, RAPPORTAGES_LEZEN,
+)
 
 
 def vereist(regel: Toegangsregel):

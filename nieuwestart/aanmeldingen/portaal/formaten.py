@@ -283,11 +283,19 @@ KINDVERIFICATIE_ANTWOORD = Formaat(
               aliassen=("geb datum", "geboorte datum"), vroegst=GEBOORTE_VROEGST),
         Kolom("opmerking", "Toelichting van UHT.", aliassen=("opmerkingen", "toelichting"),
               max_lengte=1000),
+        # The other columns of our question file, so a filled-in question file reads without
+        # warnings. Only for the reader; never compared or stored.
+        Kolom("voornamen", "Uit ons vraagbestand; wordt niet gebruikt.", aliassen=("voornaam",)),
+        Kolom("tussenvoegsel", "Uit ons vraagbestand; wordt niet gebruikt.", aliassen=("tussenvoegsels",)),
+        Kolom("aanmelddatum", "Uit ons vraagbestand; wordt niet gebruikt.",
+              aliassen=("datum aanmelding",)),
+        Kolom("gemeente", "Uit ons vraagbestand; wordt niet gebruikt.", aliassen=("gemeentenaam",)),
     ),
     sleutel_kolommen=("bsn", "uitkomst", "verificatiedatum"),
 )
 
-# What we send: children who applied directly and await verification (export only).
+# What we send: children who applied directly and await verification (export only; written by
+# ``aanmeldingen.kindverificatie.vraagbestand`` in the order of ``kopregel``).
 KINDVERIFICATIE_VRAAG = Formaat(
     code=Doel.ONBEKEND,
     naam="Kindverificatie vraag (export)",
@@ -302,10 +310,16 @@ KINDVERIFICATIE_VRAAG = Formaat(
         Kolom("voornamen", "Voornamen.", verplicht=True),
         Kolom("tussenvoegsel", "Tussenvoegsel."),
         Kolom("achternaam", "Achternaam.", verplicht=True),
-        Kolom("geboortedatum", "Geboortedatum (jjjj-mm-dd).", Kolomtype.DATUM, verplicht=True),
-        Kolom("aanmelddatum", "Datum waarop het kind zich bij de gemeente meldde.",
+        Kolom("geboortedatum", "Geboortedatum (dd-mm-jjjj).", Kolomtype.DATUM, verplicht=True),
+        Kolom("aanmelddatum", "Datum waarop het kind zich bij de gemeente meldde (dd-mm-jjjj).",
               Kolomtype.DATUM, verplicht=True),
         Kolom("gemeente", "Naam van de gemeente die vraagt.", verplicht=True),
+        # Left empty for UHT: the filled-in file is a valid answer file (KINDVERIFICATIE_ANTWOORD).
+        Kolom("uitkomst", "Leeg; UHT vult in: bevestigd of niet bevestigd."),
+        Kolom("verificatiedatum", "Leeg; UHT vult in: datum van de verificatie.", Kolomtype.DATUM),
+        Kolom("uitbetaaldatum_kindregeling", "Leeg; UHT vult in: datum waarop de kindregeling is "
+              "uitbetaald.", Kolomtype.DATUM),
+        Kolom("opmerking", "Leeg; UHT kan hier een toelichting geven."),
     ),
     sleutel_kolommen=("referentie",),
     alleen_export=True,

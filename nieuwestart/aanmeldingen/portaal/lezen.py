@@ -253,7 +253,8 @@ def _csv_ruw(inhoud: bytes, codering: str, scheiding: str):
         try:
             for cellen in lezer:
                 nummer += 1
-                yield nummer, [_schoon(c) for c in cellen]
+                # ``_schoon`` inlined: this runs for every cell of a 100,000-row file.
+                yield nummer, [c.replace("\x00", "").strip()[:_MAX_VELD] for c in cellen]
         except (csv.Error, UnicodeDecodeError, ValueError) as exc:
             raise BestandFout(
                 f"Het bestand is vanaf regel {nummer + 1} niet goed te lezen als CSV "

@@ -93,6 +93,7 @@ class Controle:
     aantal_geldig: int = 0
     aantal_afgewezen: int = 0
     _vandaag: date = field(default=None, repr=False)
+    _plan: list | None = field(default=None, repr=False)
 
     @property
     def kan_importeren(self) -> bool:
@@ -124,15 +125,27 @@ class Controle:
             yield uitkomst
 
     def _controleer_rij(self, nummer: int, rij: Mapping[str, str]) -> GeldigeRij | Afwijzing:
+        # Hot loop (100,000 rows x 14 columns): the column plan is built once per file.
+        plan = self._plan
+        if plan is None:
+            plan = self._plan = [
+                (k.naam, self.koppeling.kolommen.get(k.naam), k, _LEZERS[k.type]) for k in self.formaat.kolommen
+            ]
         waarden: dict = {}
-        for kolom in self.formaat.kolommen:
-            kop = self.koppeling.kolommen.get(kolom.naam)
+        vandaag = self._vandaag
+        for naam, kop, kolom, lezer in plan:
             if kop is None:
-                waarden[kolom.naam] = None
+                waarden[naam] = None
                 continue
             ruw = rij.get(kop, "")
+            tekst = " ".join(ruw.split()) if ruw else ""
             try:
-                waarden[kolom.naam] = _lees_waarde(kolom, ruw, self._vandaag)
+                if not tekst:
+                    if kolom.verplicht:
+                        raise _Ongeldig(f"Dit veld is verplicht maar leeg ({kolom.omschrijving.rstrip('.')}).")
+                    waarden[naam] = None
+                    continue
+                waarden[naam] = lezer(kolom, tekst, vandaag)
             except _Ongeldig as fout:
                 return Afwijzing(nummer, self.tabel.origineel(kop), _kort(ruw), fout.reden)
         sleutel = rij_sleutel(self.formaat, waarden)

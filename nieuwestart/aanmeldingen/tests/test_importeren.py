@@ -129,17 +129,42 @@ def test_changes_not_taken_over_when_declined(team, consulent, vandaag, maak_dos
     assert Rechthebbende.objects.get(bsn=b).telefoonnummer == "0612345678"
 
 
-def test_person_of_another_team_is_rejected_and_untouched(team, ander_team, consulent, vandaag, maak_dossier):
+def test_person_known_in_another_team_is_matched_and_stays_in_that_team(
+    team, ander_team, consulent, vandaag, maak_dossier
+):
+    # The portal list is the municipality's intake: a known person is matched, never doubled,
+    # whichever team works with them, and their dossier stays where it is.
     (b,) = bsns(1, seed=5)
-    maak_dossier(bsn=b, achternaam="Jansen", geboortedatum=date(1990, 2, 1), team_=ander_team)
+    dossier = maak_dossier(bsn=b, achternaam="Jansen", geboortedatum=date(1990, 2, 1), team_=ander_team)
     inhoud = csv([rij(b, telefoon="0687654321")])
     voor = vb(inhoud, team, vandaag)
-    assert tellingen(voor) == (0, 0, 0, 1)
-    assert "ander team" in voor.afwijzingen[0].reden
-    assert voor.afwijzingen[0].waarde_kort == ""
+    assert tellingen(voor) == (0, 1, 0, 0)
+    assert ("telefoonnummer", "0687654321") in [(w.veld, w.nieuw) for w in voor.wijzigingen]
     bestand = doe(inhoud, team, consulent, vandaag)
-    assert tellingen(bestand) == (0, 0, 0, 1)
-    assert Rechthebbende.objects.get(bsn=b).telefoonnummer == "0612345678"
+    assert tellingen(bestand) == (0, 1, 0, 0)
+    assert Rechthebbende.objects.filter(bsn=b).count() == 1
+    assert Rechthebbende.objects.get(bsn=b).telefoonnummer == "0687654321"
+    assert list(Dossier.objects.values_list("pk", "team_id")) == [(dossier.pk, ander_team.pk)]
+
+
+def test_bulk_written_terms_equal_a_recomputation_from_the_events(team, consulent, vandaag):
+    # The import stores terms computed once for all new dossiers; recomputing one dossier from
+    # its stored events must give exactly the same rows and next term.
+    from nieuwestart.termijnen.services import termijnen_bijwerken
+
+    b = bsns(3, seed=21)
+    doe(csv([rij(x) for x in b]), team, consulent, vandaag)
+    velden = ("regel", "sleutel", "startdatum", "einddatum", "oorspronkelijke_einddatum", "voldaan_op", "vervallen_op")
+    for dossier in Dossier.objects.all():
+        voor = sorted(Termijn.objects.filter(dossier=dossier).values_list(*velden))
+        volgende = (dossier.volgende_termijn_einddatum, dossier.volgende_termijn_regel)
+        assert voor and volgende[0] is not None
+        termijnen_bijwerken(dossier, vandaag=vandaag)
+        dossier.refresh_from_db()
+        assert sorted(Termijn.objects.filter(dossier=dossier).values_list(*velden)) == voor
+        assert (dossier.volgende_termijn_einddatum, dossier.volgende_termijn_regel) == volgende
+        assert list(dossier.gebeurtenissen.values_list("soort", flat=True)) == ["AANGEMELD", "GEVERIFIEERD"]
+        assert dossier.huishouden.peildatum == dossier.aanmelddatum
 
 
 def test_three_bad_rows_among_fifty(team, consulent, vandaag):
@@ -170,21 +195,23 @@ def test_debt_list_is_refused_and_nothing_stored(team, consulent, vandaag):
 
 
 def test_failure_in_the_middle_of_the_commit_leaves_no_trace(team, consulent, vandaag, monkeypatch):
-    echte = importeren.dossier_openen
+    # Batches of two rows: the third batch fails after two batches were written.
+    monkeypatch.setattr(importeren, "BATCH", 2)
+    echte = importeren.nieuwe_termijnen_opslaan
     teller = {"n": 0}
 
-    def stuk(**kwargs):
+    def stuk(*args, **kwargs):
         teller["n"] += 1
-        if teller["n"] == 4:
+        if teller["n"] == 3:
             raise RuntimeError("stroomstoring")
-        return echte(**kwargs)
+        return echte(*args, **kwargs)
 
-    monkeypatch.setattr(importeren, "dossier_openen", stuk)
+    monkeypatch.setattr(importeren, "nieuwe_termijnen_opslaan", stuk)
     voor = (Rechthebbende.objects.count(), Dossier.objects.count(), DossierGebeurtenis.objects.count(),
             Termijn.objects.count(), Importbestand.objects.count(), Importregel.objects.count())
     with pytest.raises(RuntimeError):
         doe(csv([rij(x) for x in bsns(6, seed=9)]), team, consulent, vandaag)
-    assert teller["n"] == 4
+    assert teller["n"] == 3
     assert voor == (Rechthebbende.objects.count(), Dossier.objects.count(), DossierGebeurtenis.objects.count(),
                     Termijn.objects.count(), Importbestand.objects.count(), Importregel.objects.count())
 
@@ -215,3 +242,33 @@ def test_command_dry_run_writes_nothing(team, consulent, tmp_path, capsys):
     uit = capsys.readouterr().out
     assert "Ingelezen: 2 nieuw" in uit
     assert Dossier.objects.count() == 2
+
+
+def test_new_dossiers_go_to_the_team_the_postcode_rule_picks(team, ander_team, consulent, beheerder, vandaag):
+    from nieuwestart.instellingen.models import Toewijzingswijze
+    from nieuwestart.instellingen.services import postcodegebied_toevoegen, teamtoewijzing_wijzigen
+
+    postcodegebied_toevoegen(door=beheerder, van=1000, tot=1999, team=ander_team)
+    teamtoewijzing_wijzigen(door=beheerder, wijze=Toewijzingswijze.POSTCODE, vangnet_team=team)
+    b = bsns(3, seed=31)
+    rijen = [rij(x) for x in b]
+    rijen[1][5] = "3511 AB"  # outside every area -> fallback team
+    inhoud = csv(rijen)
+    voor = vb(inhoud, team, vandaag)
+    assert voor.nieuw_per_team == {ander_team.naam: 2, team.naam: 1}
+    assert "postcode" in voor.teamtoewijzing.lower()
+    doe(inhoud, team, consulent, vandaag)
+    teams = dict(Dossier.objects.values_list("rechthebbende__bsn", "team__naam"))
+    assert teams == {b[0]: ander_team.naam, b[1]: team.naam, b[2]: ander_team.naam}
+
+
+def test_round_robin_continues_in_the_next_import(team, ander_team, consulent, beheerder, vandaag):
+    from nieuwestart.instellingen.models import Toewijzingswijze
+    from nieuwestart.instellingen.services import teamtoewijzing_wijzigen
+
+    teamtoewijzing_wijzigen(door=beheerder, wijze=Toewijzingswijze.ROUND_ROBIN, ronde_teams=[team, ander_team])
+    eerste, tweede = bsns(6, seed=33)[:3], bsns(6, seed=33)[3:]
+    doe(csv([rij(x) for x in eerste]), team, consulent, vandaag, naam="contactlijst_2026-11-20.csv")
+    doe(csv([rij(x) for x in tweede]), team, consulent, vandaag, naam="contactlijst_2026-11-21.csv")
+    volgorde = [d.team_id for d in Dossier.objects.order_by("dossiernummer")]
+    assert volgorde == [team.pk, ander_team.pk] * 3

@@ -1,4 +1,7 @@
-"""The UHT status-update import from the Gegevensportaal: preview, commit, idempotence, terms."""
+"""The UHT status-update import from the Gegevensportaal.
+
+Preview, commit, idempotence, terms, the meldingen for "niet erkend", and progress.
+"""
 
 import random
 from datetime import date
@@ -6,13 +9,16 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
+from nieuwestart.accounts.models import Rol
 from nieuwestart.aanmeldingen import statusupdates
 from nieuwestart.aanmeldingen.models import ImportDoel, Importbestand, Importregel
 from nieuwestart.aanmeldingen.portaal.valideren import DoelFout
 from nieuwestart.common.bsn import genereer_bsn
+from nieuwestart.conftest import maak_gebruiker
 from nieuwestart.dossiers.models import Dossier, DossierGebeurtenis, Rechthebbende
 from nieuwestart.logboek.models import Verwerking
 from nieuwestart.logboek.services import betrokkene_hash
+from nieuwestart.meldingen.models import Melding, MeldingSoort
 from nieuwestart.termijnen.models import Termijn
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +59,7 @@ def tellingen(x):
 def stand():
     return (Rechthebbende.objects.count(), Dossier.objects.count(), DossierGebeurtenis.objects.count(),
             Termijn.objects.count(), Importbestand.objects.count(), Importregel.objects.count(),
-            Verwerking.objects.filter(naam=statusupdates.LOGNAAM).count())
+            Verwerking.objects.filter(naam=statusupdates.LOGNAAM).count(), Melding.objects.count())
 
 
 @pytest.fixture
@@ -237,3 +243,97 @@ def test_command_dry_run_writes_nothing_then_commits(drie, consulent, tmp_path, 
     call_command("portaal_statusupdate", str(pad), "--gebruiker", "consulent")
     assert "al ingelezen" in capsys.readouterr().out
     assert DossierGebeurtenis.objects.filter(soort__startswith="UHT_").count() == 2
+
+
+# --- "niet erkend" tells the case worker (meldingen) ----------------------------------
+
+
+def test_niet_erkend_tells_the_behandelaar_once_with_the_end_of_the_afbouw(drie, consulent, vandaag):
+    uit = doe(csv(rijen_voor(drie)), consulent, vandaag)
+    erkend, niet, potentieel = drie
+    assert uit.aantal_meldingen == 1 and uit.aantal_zonder_ontvanger == 0
+    (melding,) = Melding.objects.all()
+    assert (melding.ontvanger, melding.dossier_id, melding.soort) == (consulent, niet.pk, MeldingSoort.UHT_NIET_ERKEND)
+    assert melding.gebeurtenis == niet.gebeurtenissen.get(soort="UHT_NIET_ERKEND")
+    assert melding.tekst == (
+        f"UHT heeft de aanvrager in dossier {niet.dossiernummer} niet erkend. De afbouw loopt tot 02-12-2026. "
+        "Bespreek welke hulp daarna nodig is."
+    )
+    assert niet.rechthebbende.bsn not in melding.tekst and "Jansen" not in melding.tekst
+
+
+def test_niet_erkend_without_behandelaar_tells_the_teamleider_of_the_team_only(
+    maak_dossier, team, ander_team, consulent, vandaag
+):
+    leider = maak_gebruiker("teamleider", Rol.TEAMLEIDER, teams=[team])
+    maak_gebruiker("leider_zuid", Rol.TEAMLEIDER, teams=[ander_team])
+    dossier = maak_dossier(doelgroep="AANGEMELDE_AANVRAGER")
+    Dossier.objects.filter(pk=dossier.pk).update(behandelaar=None)
+    uit = doe(csv([[dossier.rechthebbende.bsn, "niet erkend", "02-11-2026"]]), consulent, vandaag)
+    assert uit.aantal_meldingen == 1
+    assert list(Melding.objects.values_list("ontvanger", "dossier")) == [(leider.pk, dossier.pk)]
+
+
+def test_each_team_hears_about_its_own_dossier_or_is_reported(maak_dossier, ander_team, consulent, vandaag):
+    d1 = maak_dossier(doelgroep="AANGEMELDE_AANVRAGER")
+    d2 = maak_dossier(doelgroep="ERKENDE_EX_PARTNER", bsn=d1.rechthebbende.bsn)
+    Dossier.objects.filter(pk=d2.pk).update(team=ander_team)  # its behandelaar is not in that team
+    uit = doe(csv([[d1.rechthebbende.bsn, "niet erkend", "02-11-2026"]]), consulent, vandaag)
+    assert (uit.aantal_gebeurtenissen, uit.aantal_meldingen, uit.aantal_zonder_ontvanger) == (2, 1, 1)
+    assert list(Melding.objects.values_list("ontvanger", "dossier")) == [(consulent.pk, d1.pk)]
+
+
+def test_erkend_and_potentieel_tell_nobody(drie, consulent, vandaag):
+    doe(csv(rijen_voor(drie)[::2]), consulent, vandaag)  # erkend and potentieel only
+    assert not Melding.objects.exists()
+
+
+def test_a_rolled_back_import_leaves_no_meldingen(drie, consulent, vandaag, monkeypatch):
+    echte = statusupdates.melden
+
+    def en_dan_stuk(*args, **kwargs):
+        gemaakt = echte(*args, **kwargs)
+        assert Melding.objects.count() == len(gemaakt) == 1  # written, inside the transaction
+        raise RuntimeError("stroomstoring")
+
+    monkeypatch.setattr(statusupdates, "melden", en_dan_stuk)
+    voor = stand()
+    with pytest.raises(RuntimeError):
+        doe(csv(rijen_voor(drie)), consulent, vandaag)
+    assert stand() == voor and not Melding.objects.exists()
+
+
+def test_the_same_statuses_again_tell_nobody_twice(drie, consulent, vandaag):
+    doe(csv(rijen_voor(drie)), consulent, vandaag)
+    doe(csv(rijen_voor(drie)), consulent, vandaag)  # the same file
+    anders = csv([[*r, "x"] for r in rijen_voor(drie)], kop=[*KOP, "Opmerking"])
+    uit = doe(anders, consulent, vandaag, naam="statusupdate_2026-11-21.csv")  # the same rows in another file
+    assert uit.aantal_meldingen == 0
+    assert Melding.objects.count() == 1
+
+
+# --- progress -------------------------------------------------------------------------
+
+
+def test_progress_is_reported_after_every_batch_up_to_the_row_count(maak_dossier, consulent, vandaag, monkeypatch):
+    monkeypatch.setattr(statusupdates, "BATCH", 2)
+    dossiers = [maak_dossier(doelgroep="AANGEMELDE_AANVRAGER", bsn=b) for b in bsns(4, seed=3)]
+    rijen = [[d.rechthebbende.bsn, "niet erkend", "02-11-2026"] for d in dossiers]
+    rijen.insert(2, ["123456789", "erkend", "02-11-2026"])  # a rejected row counts as handled too
+    inhoud = csv(rijen)
+    gezien: list[int] = []
+    v = statusupdates.voorbeeld_status(
+        inhoud=inhoud, bestandsnaam=NAAM, doel_gekozen="STATUSUPDATE", vandaag=vandaag, voortgang=gezien.append
+    )
+    assert gezien == [2, 4, 5] and v.aantal_afgewezen == 1
+    gezien.clear()
+    uit = statusupdates.uitvoeren_status(
+        inhoud=inhoud, bestandsnaam=NAAM, doel_gekozen="STATUSUPDATE", door=consulent, vandaag=vandaag,
+        voortgang=gezien.append,
+    )
+    assert gezien == [2, 4, 5] and uit.aantal_meldingen == 4
+    gezien.clear()
+    statusupdates.voorbeeld_status(  # a file imported before is only checked, with progress too
+        inhoud=inhoud, bestandsnaam=NAAM, doel_gekozen="STATUSUPDATE", vandaag=vandaag, voortgang=gezien.append
+    )
+    assert gezien == [2, 4, 5]

@@ -5,6 +5,7 @@ from datetime import date
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from nieuwestart.aanmeldingen.opdrachten import opdrachten_opschonen
 from nieuwestart.bewaartermijnen.models import Bewaarcategorie
 from nieuwestart.bewaartermijnen.services import opschonen, opschoonplan
 
@@ -21,6 +22,9 @@ class Command(BaseCommand):
         plan = opschoonplan(peildatum=peildatum)
         kop = "Vernietigen" if uitvoeren else "Proefdraai: dit zou worden vernietigd"
         self.stdout.write(f"{kop} (peildatum {peildatum:%d-%m-%Y})")
+        # Uploads of portal files keep their file and rejected rows one day at most.
+        opdrachten = opdrachten_opschonen(nu=timezone.now(), uitvoeren=uitvoeren)
+        self.stdout.write(f"- Ingelezen bestanden (web) met persoonsgegevens ouder dan een dag: {opdrachten}")
         if not plan.kandidaten:
             self.stdout.write("Niets te vernietigen.")
             return
