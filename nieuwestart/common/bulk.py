@@ -1,4 +1,4 @@
-"""Plain ``executemany`` inserts for the few hot paths that write tens of thousands of rows.
+"""Plain bulk inserts for the few hot paths that write tens of thousands of rows.
 
 ``Model.objects.bulk_create`` builds and adapts every value of every row through the ORM's
 compiler; for a 100,000-row portal import that costs several times the INSERT itself. Here the
@@ -64,7 +64,17 @@ def rijen_invoegen(model: type[models.Model], velden: Sequence[str], rijen: Iter
         return 0
     quote = connection.ops.quote_name
     kolommen = ", ".join(quote(v.column) for v in meta_velden)
-    plekken = ", ".join(["%s"] * len(meta_velden))
+    plekken = "(" + ", ".join(["%s"] * len(meta_velden)) + ")"
+    begin = f"INSERT INTO {quote(model._meta.db_table)} ({kolommen}) VALUES "
     with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {quote(model._meta.db_table)} ({kolommen}) VALUES ({plekken})", waarden)
+        if connection.vendor == "sqlite":
+            # sqlite3 reuses one prepared statement for every row: the fastest path there.
+            cursor.executemany(begin + plekken, waarden)
+        else:
+            # PostgreSQL: one multi-row INSERT per chunk saves a round trip per row (about twice
+            # as fast as executemany with client-side binding); at most 65,535 parameters.
+            per = max(1, min(1000, 65_000 // len(meta_velden)))
+            for start in range(0, len(waarden), per):
+                deel = waarden[start:start + per]
+                cursor.execute(begin + ", ".join([plekken] * len(deel)), [w for rij in deel for w in rij])
     return len(waarden)
