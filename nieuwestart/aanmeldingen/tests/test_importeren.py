@@ -167,21 +167,21 @@ def test_bulk_written_terms_equal_a_recomputation_from_the_events(team, consulen
         assert dossier.huishouden.peildatum == dossier.aanmelddatum
 
 
-def test_three_bad_rows_among_fifty(team, consulent, vandaag):
-    b = bsns(50, seed=7)
+def test_three_bad_rows_among_a_thousand(team, consulent, vandaag):
+    b = bsns(1000, seed=7)
     rijen = [rij(x) for x in b]
     rijen[4][0] = "123456789"  # fails the 11-proef -> regel 6
     rijen[19][3] = "31-02-1990"  # no such date -> regel 21
-    rijen[39][4] = "schoonmaker"  # unknown doelgroep -> regel 41
+    rijen[998][4] = "schoonmaker"  # unknown doelgroep -> regel 1000
     inhoud = csv(rijen)
     voor = vb(inhoud, team, vandaag)
-    assert tellingen(voor) == (47, 0, 0, 3)
-    assert [(a.regelnummer, a.kolom) for a in voor.afwijzingen] == [(6, "BSN"), (21, "Geboortedatum"), (41, "Doelgroep")]
+    assert tellingen(voor) == (997, 0, 0, 3)
+    assert [(a.regelnummer, a.kolom) for a in voor.afwijzingen] == [(6, "BSN"), (21, "Geboortedatum"), (1000, "Doelgroep")]
     assert "11-proef" in voor.afwijzingen[0].reden
     bestand = doe(inhoud, team, consulent, vandaag)
-    assert tellingen(bestand) == (47, 0, 0, 3)
-    assert Dossier.objects.count() == 47
-    assert Importregel.objects.count() == 47  # rejected rows leave nothing
+    assert tellingen(bestand) == (997, 0, 0, 3)
+    assert Dossier.objects.count() == 997
+    assert Importregel.objects.count() == 997  # rejected rows leave nothing
 
 
 def test_debt_list_is_refused_and_nothing_stored(team, consulent, vandaag):
