@@ -73,6 +73,46 @@ VERWACHTE_REGEL = {
     "logboek:activiteit_nieuwe_versie": "INSTELLINGEN_BEHEREN",
     "meldingen:overzicht": "DOSSIERS_LEZEN",
     "meldingen:gelezen": "DOSSIERS_LEZEN",
+    "beschikkingen:detail": "DOSSIERS_LEZEN",
+    "beschikkingen:pdf": "DOSSIERS_LEZEN",
+    "beschikkingen:docx": "DOSSIERS_LEZEN",
+    "beschikkingen:verzending": "DOSSIERS_WIJZIGEN",
+    "beschikkingen:mondeling_akkoord": "DOSSIERS_WIJZIGEN",
+    "beschikkingen:bezwaar_registreren": "DOSSIERS_WIJZIGEN",
+    "beschikkingen:bezwaar_verdagen": "DOSSIERS_WIJZIGEN",
+    "beschikkingen:bezwaar_afhandelen": "DOSSIERS_WIJZIGEN",
+    "beschikkingen:sjablonen": "INSTELLINGEN_BEHEREN",
+    "beschikkingen:sjabloon_activeren": "INSTELLINGEN_BEHEREN",
+    "beschikkingen:sjabloon_downloaden": "INSTELLINGEN_BEHEREN",
+    "beschikkingen:standaard_gebruiken": "INSTELLINGEN_BEHEREN",
+    "beschikkingen:standaard_html": "INSTELLINGEN_BEHEREN",
+    "beschikkingen:standaard_docx": "INSTELLINGEN_BEHEREN",
+    "catalogus:overzicht": "INSTELLINGEN_BEHEREN",
+    "catalogus:aanbieders": "INSTELLINGEN_BEHEREN",
+    "catalogus:aanbieder_nieuw": "INSTELLINGEN_BEHEREN",
+    "catalogus:aanbieder_bewerken": "INSTELLINGEN_BEHEREN",
+    "catalogus:aanbieder_actief": "INSTELLINGEN_BEHEREN",
+    "catalogus:product_nieuw": "INSTELLINGEN_BEHEREN",
+    "catalogus:product_bewerken": "INSTELLINGEN_BEHEREN",
+    "catalogus:product_actief": "INSTELLINGEN_BEHEREN",
+    "catalogus:importeren": "INSTELLINGEN_BEHEREN",
+    "catalogus:import_voorbeeld": "INSTELLINGEN_BEHEREN",
+    "catalogus:import_inlezen": "INSTELLINGEN_BEHEREN",
+    "catalogus:import_afbreken": "INSTELLINGEN_BEHEREN",
+    "catalogus:kiezen": "DOSSIERS_LEZEN",
+    "plannen:versie_nieuw": "DOSSIERS_WIJZIGEN",
+    "plannen:versie": "DOSSIERS_LEZEN",
+    "plannen:toets": "DOSSIERS_LEZEN",
+    "plannen:leefgebied": "DOSSIERS_WIJZIGEN",
+    "plannen:doel_toevoegen": "DOSSIERS_WIJZIGEN",
+    "plannen:doel_verwijderen": "DOSSIERS_WIJZIGEN",
+    "plannen:voorziening_nieuw": "DOSSIERS_WIJZIGEN",
+    "plannen:voorziening_bewerken": "DOSSIERS_WIJZIGEN",
+    "plannen:voorziening_verwijderen": "DOSSIERS_WIJZIGEN",
+    "plannen:goedkeuring_vragen": "DOSSIERS_WIJZIGEN",
+    "plannen:beoordelen": "DOSSIERS_LEZEN",
+    "plannen:uitgeven": "DOSSIERS_WIJZIGEN",
+    "plannen:goedkeuringen": "DOSSIERS_LEZEN",
 }
 
 # Screens behind a dossier rule that show no personal data (so they write no processing line).
@@ -80,6 +120,7 @@ GEEN_PERSOONSGEGEVENS = {
     "aanmeldingen:directe_aanmelding": "an empty registration form; the POST that registers is logged",
     "dossiers:doorbreken": "shows only the dossier number and team, never the person",
     "meldingen:gelezen": "marks one's own melding read and shows nothing",
+    "catalogus:kiezen": "the sociale kaart: providers and products, no person",
 }
 
 ROLLEN = {
@@ -130,7 +171,38 @@ def wereld(team, ander_team, maak_dossier, consulent):
     melden([TeMelden(dossier=dossier, soort="UHT_NIET_ERKEND", tekst="Testmelding")])
     from nieuwestart.bewaartermijnen.models import Bewaarregel
 
-    return {"gebruikers": gebruikers, "dossier": dossier, "pk": {"pk": Bewaarregel.objects.first().pk}}
+    from nieuwestart.beschikkingen.testhulp import maak_beschikking
+
+    # A sent beschikking with a bezwaar, so every beschikking and bezwaar screen has something to show.
+    beschikking = maak_beschikking(
+        dossier, consulent, renderen=False, verzonden_op=dossier.aanmelddatum, bezwaar_ontvangen_op=dossier.aanmelddatum,
+        datum=dossier.aanmelddatum,
+    )
+    plan = _plan_voor_matrix(dossier, consulent, team)
+    return {"gebruikers": gebruikers, "dossier": dossier, "pk": {"pk": Bewaarregel.objects.first().pk}, "beschikking": beschikking, "plan": plan}
+
+
+def _plan_voor_matrix(dossier, consulent, team) -> dict[str, int]:
+    """A concept plan with a goal, a provision above the consulent's mandate and an open four-eyes
+    request by a colleague, so every plan screen (editor, toets, approvals) has something to show."""
+    from datetime import date
+    from decimal import Decimal
+
+    from nieuwestart.dossiers import services as dossierservices
+    from nieuwestart.plannen import services as planservices
+
+    dag = date(2026, 11, 23)
+    dossierservices.verificatie_vastleggen(dossier=dossier, door=consulent, datum=date(2026, 9, 2), uitkomst="BEVESTIGD", vandaag=dag)
+    dossierservices.eerste_gesprek_vastleggen(
+        dossier=dossier, door=consulent, datum=date(2026, 9, 15), vandaag=dag, acute_situatie=False,
+        hulpvragen={"WONEN": "De wasmachine is kapot"},
+    )
+    versie = planservices.planversie_aanmaken(dossier, consulent, vandaag=dag)
+    doel = planservices.doel_toevoegen(versie, consulent, leefgebied="WONEN", omschrijving="Het huishouden draait weer")
+    v = planservices.voorziening_toevoegen(doel, consulent, omschrijving="Wasmachine", bedrag=Decimal("900.00"))
+    collega = maak_gebruiker("collega_matrix", Rol.CONSULENT, teams=[team])
+    [goedkeuring] = planservices.goedkeuring_vragen(v, collega, vandaag=dag)
+    return {"versie": versie.versie, "doel": doel.pk, "voorziening": v.pk, "goedkeuring": goedkeuring.pk}
 
 
 def url_voor(route: str, naam: str, wereld) -> str:
@@ -140,6 +212,10 @@ def url_voor(route: str, naam: str, wereld) -> str:
         pk = wereld["gebruikers"]["consulent"].pk
     else:
         pk = wereld["dossier"].pk
+    route = route.replace("<int:beschikking>", str(wereld["beschikking"].pk))
+    for kwarg, waarde in wereld["plan"].items():
+        route = route.replace(f"<int:{kwarg}>", str(waarde))
+    route = route.replace("<str:leefgebied>", "WONEN")
     url = "/" + re.sub(r"<int:\w+>", str(pk), route)
     url = url.replace("<str:code>", "BREDE_ONDERSTEUNING")
     url = url.replace("<uuid:pk>", "00000000-0000-4000-8000-000000000000")  # an upload nobody may see: 404

@@ -220,3 +220,366 @@ POSTCODEGEBIEDEN_OVERLAPPEN_NIET = Beleidsregel(
     bron="lokaal beleid: teamtoewijzing",
 )
 ALLE_REGELS = ALLE_REGELS + (POSTCODEGEBIEDEN_OVERLAPPEN_NIET,)
+
+# --- Plan van aanpak (issue 5; evaluated in nieuwestart.plannen.toets and .services) ------------
+# The toets: each rule gives VOLDAAN / WAARSCHUWING / BLOKKADE per plan version or provision.
+VOORZIENING_HEEFT_DOEL = Beleidsregel(
+    code="VOORZIENING_HEEFT_DOEL",
+    naam=_("Elke voorziening hoort bij een doel"),
+    uitleg=_(
+        "Er is geen voorziening zonder doel. Koppel elke voorziening aan één doel in het plan, "
+        "en beschrijf dat doel."
+    ),
+    bron="Handreiking §4.3; Handvatten plan van aanpak",
+)
+VOORZIENING_GEMOTIVEERD = Beleidsregel(
+    code="VOORZIENING_GEMOTIVEERD",
+    naam=_("Elke voorziening is gemotiveerd"),
+    uitleg=_(
+        "Het plan is een besluit. Schrijf daarom bij elke voorziening welke belemmering zij wegneemt, "
+        "waarom zij geschikt is, of zij noodzakelijk is (noodzaak of wens) en of zij in verhouding staat "
+        "tot het probleem. Weeg ook de vaardigheden, de draagkracht, het huishouden, de duurzaamheid "
+        "en hoe de voorziening het doel mogelijk maakt."
+    ),
+    bron="Awb art. 3:46; model beleidsregels (afwegingskader)",
+)
+MATERIEEL_ALLEEN_BIJ_NOODZAAK = Beleidsregel(
+    code="MATERIEEL_ALLEEN_BIJ_NOODZAAK",
+    naam=_("Spullen of geld alleen als het nodig is"),
+    uitleg=_(
+        "Een materiële voorziening (spullen of geld) kan alleen als die noodzakelijk is. "
+        "Een wens is niet genoeg."
+    ),
+    bron="Handreiking §4.3; model beleidsregels",
+)
+MATERIEEL_BINNEN_ZES_MAANDEN = Beleidsregel(
+    code="MATERIEEL_BINNEN_ZES_MAANDEN",
+    naam=_("Besluit over spullen of geld binnen 6 maanden"),
+    uitleg=_(
+        "Over een materiële voorziening besluit de gemeente binnen 6 maanden na het eerste gesprek. "
+        "Daarna kan dat niet meer."
+    ),
+    bron="Handreiking §4.3; model beleidsregels",
+)
+BESLUIT_BINNEN_TWEE_JAAR = Beleidsregel(
+    code="BESLUIT_BINNEN_TWEE_JAAR",
+    naam=_("Besluiten binnen 2 jaar"),
+    uitleg=_(
+        "De gemeente neemt alle besluiten over hulp binnen 2 jaar na het eerste gesprek. "
+        "Hulp die op tijd is toegekend, mag daarna doorlopen."
+    ),
+    bron="Handreiking §4.3 en §4.4",
+)
+GEEN_SCHADEVERGOEDING = Beleidsregel(
+    code="GEEN_SCHADEVERGOEDING",
+    naam=_("Geen vergoeding van schade"),
+    uitleg=_(
+        "Brede ondersteuning vergoedt geen schade uit het verleden. Dat doet UHT. "
+        "Ook de hardheidsclausule maakt dit niet mogelijk."
+    ),
+    bron="Handreiking §3.3; model beleidsregels",
+)
+SCHULD_ALLEEN_BIJ_ACUTE_NOOD = Beleidsregel(
+    code="SCHULD_ALLEEN_BIJ_ACUTE_NOOD",
+    naam=_("Een schuld betalen alleen bij acute nood"),
+    uitleg=_(
+        "De gemeente betaalt geen schulden. Alleen om een acute noodsituatie te voorkomen, zoals een "
+        "huisuitzetting of het afsluiten van energie, kan het wel. Zet dan 'acute noodsituatie' aan "
+        "en beschrijf de situatie."
+    ),
+    bron="Handreiking §3.3; model beleidsregels (bedreigende situatie)",
+)
+GEEN_ADVOCAATKOSTEN = Beleidsregel(
+    code="GEEN_ADVOCAATKOSTEN",
+    naam=_("Geen kosten van een advocaat voor het financiële herstel"),
+    uitleg=_(
+        "Kosten van een advocaat voor het financiële herstel vallen niet onder brede ondersteuning. "
+        "Ook de hardheidsclausule maakt dit niet mogelijk."
+    ),
+    bron="Handreiking §3.3; model beleidsregels",
+)
+GEEN_INKOMENSONDERSTEUNING = Beleidsregel(
+    code="GEEN_INKOMENSONDERSTEUNING",
+    naam=_("Geen inkomensondersteuning"),
+    uitleg=_(
+        "Brede ondersteuning is geen inkomen. Verwijs voor inkomen naar de Participatiewet of de "
+        "bijzondere bijstand. Ook de hardheidsclausule maakt dit niet mogelijk."
+    ),
+    bron="Handreiking §3.3; model beleidsregels",
+)
+KOSTEN_VOOR_AANVRAAG_ALLEEN_BIJ_SPOED = Beleidsregel(
+    code="KOSTEN_VOOR_AANVRAAG_ALLEEN_BIJ_SPOED",
+    naam=_("Kosten van vóór de aanvraag alleen bij spoed"),
+    uitleg=_(
+        "Kosten die iemand maakte vóór de aanvraag, vergoedt de gemeente niet. Het kan alleen als er "
+        "aantoonbaar een dringende of bedreigende situatie was, zodat eerst aanvragen niet kon. "
+        "Zet dan 'acute noodsituatie' aan en beschrijf de situatie."
+    ),
+    bron="model beleidsregels",
+)
+AUTO_OF_VERBOUWING_ALLEEN_ALS_NODIG = Beleidsregel(
+    code="AUTO_OF_VERBOUWING_ALLEEN_ALS_NODIG",
+    naam=_("Een auto of verbouwing alleen als het aantoonbaar nodig is"),
+    uitleg=_(
+        "Een auto of een verbouwing geeft de gemeente in principe niet. Het kan alleen als het "
+        "aantoonbaar nodig is: een auto voor werk, school of meedoen; een verbouwing om het "
+        "basisniveau te herstellen. Kies de goedkoopste passende oplossing, bijvoorbeeld een (elektrische) fiets."
+    ),
+    bron="model beleidsregels",
+)
+GEEN_NIEUWE_VOORZIENING_NA_EINDE = Beleidsregel(
+    code="GEEN_NIEUWE_VOORZIENING_NA_EINDE",
+    naam=_("Geen nieuwe voorzieningen tijdens afbouw of na het einde"),
+    uitleg=_(
+        "Tijdens de afbouw en na het einde van de ondersteuning komen er geen nieuwe voorzieningen bij. "
+        "Wat al is toegekend, loopt wel door."
+    ),
+    bron="Handreiking §4.4",
+)
+PLAN_BINNEN_ACHT_WEKEN = Beleidsregel(
+    code="PLAN_BINNEN_ACHT_WEKEN",
+    naam=_("Het eerste plan binnen 8 weken"),
+    uitleg=_(
+        "Het eerste plan van aanpak is er binnen 8 weken na het eerste gesprek. Het mag op hoofdlijnen zijn. "
+        "Is het later, dan kunt u het plan toch uitgeven."
+    ),
+    bron="Handreiking §4.3",
+)
+BESLUIT_VASTGELEGD = Beleidsregel(
+    code="BESLUIT_VASTGELEGD",
+    naam=_("Over elke voorziening is besloten"),
+    uitleg=_(
+        "Kies bij elke voorziening die niet vrij toegankelijk is: toekennen of afwijzen. "
+        "Schrijf bij een afwijzing waarom."
+    ),
+    bron="Awb art. 1:3 en 3:46",
+)
+ACUTE_NOODSITUATIE_GEMOTIVEERD = Beleidsregel(
+    code="ACUTE_NOODSITUATIE_GEMOTIVEERD",
+    naam=_("Een acute noodsituatie wordt beschreven"),
+    uitleg=_(
+        "Beschrijf wat de acute noodsituatie is, bijvoorbeeld een dreigende huisuitzetting, afsluiting "
+        "van gas, water of stroom, of het einde van de zorgverzekering."
+    ),
+    bron="model beleidsregels (bedreigende situatie)",
+)
+HARDHEIDSCLAUSULE_MET_TEAMLEIDER = Beleidsregel(
+    code="HARDHEIDSCLAUSULE_MET_TEAMLEIDER",
+    naam=_("Afwijken kan alleen met de hardheidsclausule"),
+    uitleg=_(
+        "Van een regel afwijken kan alleen met de hardheidsclausule: in een schrijnende situatie die niemand "
+        "voorzag. Schrijf op waarom. De teamleider moet het goedkeuren."
+    ),
+    bron="Awb art. 4:84; model beleidsregels (hardheidsclausule)",
+)
+MANDAAT_GOEDKEURING = Beleidsregel(
+    code="MANDAAT_GOEDKEURING",
+    naam=_("De juiste persoon keurt goed (mandaat)"),
+    uitleg=_(
+        "Wie mag besluiten, hangt af van het totaalbedrag van de voorziening. Tot en met het eerste bedrag "
+        "beslist de consulent. Daarboven, tot en met het tweede bedrag, keurt een tweede consulent goed "
+        "(vier ogen). Nooit dezelfde persoon. Boven het tweede bedrag keurt de teamleider goed. "
+        "De bedragen stelt de gemeente zelf in."
+    ),
+    bron="Handvatten plan van aanpak §4.2; lokaal beleid (mandaat)",
+)
+LEEFGEBIED_MET_DOEL = Beleidsregel(
+    code="LEEFGEBIED_MET_DOEL",
+    naam=_("Een leefgebied dat het doel niet haalt, krijgt een doel"),
+    uitleg=_(
+        "Haalt de situatie op een leefgebied de landelijke doelstelling niet? Schrijf dan een concreet doel "
+        "voor dat leefgebied, of leg uit waarom niet."
+    ),
+    bron="Handreiking §4.3",
+)
+LEEFGEBIED_BESCHREVEN = Beleidsregel(
+    code="LEEFGEBIED_BESCHREVEN",
+    naam=_("Het plan beschrijft de leefgebieden"),
+    uitleg=_("Beschrijf voor minstens één leefgebied de situatie bij de aanmelding en de hulpvraag."),
+    bron="Handreiking §4.3",
+)
+# Refusals by the plan services.
+PLAN_NA_EERSTE_GESPREK = Beleidsregel(
+    code="PLAN_NA_EERSTE_GESPREK",
+    naam=_("Eerst het eerste gesprek, dan het plan"),
+    uitleg=_("Leg eerst het eerste gesprek vast. Daarna kunt u het plan van aanpak schrijven."),
+    bron="Handreiking §4.2 en §4.3",
+)
+EEN_CONCEPT_PER_PLAN = Beleidsregel(
+    code="EEN_CONCEPT_PER_PLAN",
+    naam=_("Eén conceptversie tegelijk"),
+    uitleg=_("Er is al een conceptversie van het plan. Werk daarin verder, of geef die eerst uit."),
+    bron="levensloop van het plan",
+)
+UITGEGEVEN_PLAN_VERANDERT_NIET = Beleidsregel(
+    code="UITGEGEVEN_PLAN_VERANDERT_NIET",
+    naam=_("Een uitgegeven plan verandert niet"),
+    uitleg=_(
+        "Deze versie van het plan is uitgegeven. Die kunt u niet meer veranderen. "
+        "Maak een addendum als er iets verandert."
+    ),
+    bron="Awb (een beschikking is bekendgemaakt); Handreiking §4.3 (addendum)",
+)
+DOEL_MET_VOORZIENINGEN_BLIJFT = Beleidsregel(
+    code="DOEL_MET_VOORZIENINGEN_BLIJFT",
+    naam=_("Een doel met voorzieningen blijft"),
+    uitleg=_(
+        "Bij dit doel horen nog voorzieningen. Verwijder die eerst, of koppel ze aan een ander doel."
+    ),
+    bron="Handreiking §4.3 (geen voorziening zonder doel)",
+)
+GOEDKEURING_DOOR_ANDER = Beleidsregel(
+    code="GOEDKEURING_DOOR_ANDER",
+    naam=_("Goedkeuren doet iemand anders"),
+    uitleg=_("U vroeg deze goedkeuring zelf. Een ander moet goedkeuren: dat is het vier-ogenprincipe."),
+    bron="Handvatten plan van aanpak §4.2 (vier ogen)",
+)
+GOEDKEURING_BEVOEGD = Beleidsregel(
+    code="GOEDKEURING_BEVOEGD",
+    naam=_("Alleen wie bevoegd is, keurt goed"),
+    uitleg=_(
+        "Een tweede consulent of de teamleider van het team van het dossier keurt een vier-ogengoedkeuring goed. "
+        "Boven het mandaat van de tweede consulent, en bij de hardheidsclausule, keurt de teamleider van dat team goed."
+    ),
+    bron="Handvatten plan van aanpak §4.2; lokaal beleid (mandaat)",
+)
+GOEDKEURING_NODIG = Beleidsregel(
+    code="GOEDKEURING_NODIG",
+    naam=_("Goedkeuring vragen als die nodig is"),
+    uitleg=_(
+        "Deze voorziening heeft deze goedkeuring niet nodig, of de goedkeuring is al gevraagd of gegeven."
+    ),
+    bron="Handvatten plan van aanpak §4.2",
+)
+GOEDKEURING_OPEN = Beleidsregel(
+    code="GOEDKEURING_OPEN",
+    naam=_("Alleen een open verzoek kan worden beoordeeld"),
+    uitleg=_("Dit verzoek is al beoordeeld, of de voorziening is daarna veranderd. Vraag zo nodig opnieuw."),
+    bron="levensloop van het plan",
+)
+TERUGSTUREN_MET_OPMERKING = Beleidsregel(
+    code="TERUGSTUREN_MET_OPMERKING",
+    naam=_("Terugsturen met uitleg"),
+    uitleg=_("Schrijf op wat er anders moet. Dan weet de consulent wat te doen."),
+    bron="levensloop van het plan",
+)
+UITGEVEN_ZONDER_BLOKKADE = Beleidsregel(
+    code="UITGEVEN_ZONDER_BLOKKADE",
+    naam=_("Uitgeven kan als alles klopt"),
+    uitleg=_(
+        "U kunt het plan pas uitgeven als geen enkele regel het tegenhoudt en elke voorziening "
+        "is goedgekeurd door wie dat moet doen."
+    ),
+    bron="levensloop van het plan",
+)
+VOORZIENING_GEGEVENS_KLOPPEN = Beleidsregel(
+    code="VOORZIENING_GEGEVENS_KLOPPEN",
+    naam=_("De gegevens van de voorziening kloppen"),
+    uitleg=_("Controleer de gegevens van de voorziening."),
+    bron="gegevenskwaliteit",
+)
+
+PLAN_TOETSREGELS: tuple[Beleidsregel, ...] = (
+    LEEFGEBIED_BESCHREVEN, LEEFGEBIED_MET_DOEL, PLAN_BINNEN_ACHT_WEKEN,
+    VOORZIENING_HEEFT_DOEL, BESLUIT_VASTGELEGD, VOORZIENING_GEMOTIVEERD,
+    MATERIEEL_ALLEEN_BIJ_NOODZAAK, MATERIEEL_BINNEN_ZES_MAANDEN, BESLUIT_BINNEN_TWEE_JAAR,
+    GEEN_SCHADEVERGOEDING, SCHULD_ALLEEN_BIJ_ACUTE_NOOD, GEEN_ADVOCAATKOSTEN, GEEN_INKOMENSONDERSTEUNING,
+    KOSTEN_VOOR_AANVRAAG_ALLEEN_BIJ_SPOED, AUTO_OF_VERBOUWING_ALLEEN_ALS_NODIG,
+    GEEN_NIEUWE_VOORZIENING_NA_EINDE, ACUTE_NOODSITUATIE_GEMOTIVEERD, HARDHEIDSCLAUSULE_MET_TEAMLEIDER,
+    MANDAAT_GOEDKEURING,
+)
+ALLE_REGELS = ALLE_REGELS + PLAN_TOETSREGELS + (
+    PLAN_NA_EERSTE_GESPREK, EEN_CONCEPT_PER_PLAN, UITGEGEVEN_PLAN_VERANDERT_NIET, DOEL_MET_VOORZIENINGEN_BLIJFT,
+    GOEDKEURING_DOOR_ANDER, GOEDKEURING_BEVOEGD, GOEDKEURING_NODIG, GOEDKEURING_OPEN, TERUGSTUREN_MET_OPMERKING,
+    UITGEVEN_ZONDER_BLOKKADE, VOORZIENING_GEGEVENS_KLOPPEN,
+)
+
+# Beschikkingen and bezwaar (nieuwestart.beschikkingen).
+BESCHIKKING_AL_VERZONDEN = Beleidsregel(
+    code="BESCHIKKING_AL_VERZONDEN",
+    naam=_("Een beschikking wordt één keer verzonden"),
+    uitleg=_(
+        "De verzending van deze beschikking is al vastgelegd. De bezwaartermijn loopt vanaf die dag. "
+        "Is er iets misgegaan? Maak dan een nieuwe beschikking."
+    ),
+    bron="Awb art. 3:41 en 6:8",
+)
+DATUM_NIET_VOOR_BESLUIT = Beleidsregel(
+    code="DATUM_NIET_VOOR_BESLUIT",
+    naam=_("Niet vóór de datum van het besluit"),
+    uitleg=_("Deze datum ligt vóór de datum van het besluit. Dat kan niet. Controleer de datum."),
+    bron="gegevenskwaliteit",
+)
+MONDELING_AKKOORD_AL_VASTGELEGD = Beleidsregel(
+    code="MONDELING_AKKOORD_AL_VASTGELEGD",
+    naam=_("Een mondeling akkoord wordt één keer vastgelegd"),
+    uitleg=_("Het mondelinge akkoord met deze beschikking is al vastgelegd."),
+    bron="Handreiking §4.3",
+)
+BEZWAAR_NA_VERZENDING = Beleidsregel(
+    code="BEZWAAR_NA_VERZENDING",
+    naam=_("Eerst de verzending, dan het bezwaar"),
+    uitleg=_(
+        "Leg eerst vast wanneer de beschikking is verstuurd. Pas dan weet het systeem tot wanneer "
+        "iemand bezwaar kan maken, en of het bezwaar op tijd is."
+    ),
+    bron="Awb art. 6:8",
+)
+EEN_BEZWAAR_PER_BESCHIKKING = Beleidsregel(
+    code="EEN_BEZWAAR_PER_BESCHIKKING",
+    naam=_("Eén bezwaar per beschikking"),
+    uitleg=_(
+        "Tegen deze beschikking is al een bezwaar geregistreerd. Voeg nieuwe stukken toe aan dat bezwaar."
+    ),
+    bron="Awb art. 7:10",
+)
+POST_VOOR_ONTVANGST = Beleidsregel(
+    code="POST_VOOR_ONTVANGST",
+    naam=_("Op de post vóór ontvangst"),
+    uitleg=_("De dag waarop het bezwaar op de post is gedaan, ligt na de dag van ontvangst. Controleer de datums."),
+    bron="Awb art. 6:9",
+)
+BEZWAAR_AL_AFGEHANDELD = Beleidsregel(
+    code="BEZWAAR_AL_AFGEHANDELD",
+    naam=_("Een afgehandeld bezwaar verandert niet meer"),
+    uitleg=_("Op dit bezwaar is al beslist. Dat besluit verandert hier niet meer."),
+    bron="Awb art. 7:11",
+)
+BESLISTERMIJN_EENMAAL_VERDAGEN = Beleidsregel(
+    code="BESLISTERMIJN_EENMAAL_VERDAGEN",
+    naam=_("De beslissing op bezwaar één keer uitstellen"),
+    uitleg=_(
+        "De gemeente mag de beslissing op bezwaar maar één keer uitstellen, met ten hoogste 6 weken. "
+        "Dat is al gebeurd. Langer uitstel kan alleen als iedereen het daarmee eens is."
+    ),
+    bron="Awb art. 7:10 lid 3 en 4",
+)
+VERDAGEN_BINNEN_BESLISTERMIJN = Beleidsregel(
+    code="VERDAGEN_BINNEN_BESLISTERMIJN",
+    naam=_("Uitstellen kan alleen binnen de beslistermijn"),
+    uitleg=_(
+        "De termijn om op het bezwaar te beslissen was op die dag al voorbij. Uitstellen kan dan niet meer. "
+        "Beslis zo snel mogelijk."
+    ),
+    bron="Awb art. 7:10 lid 3",
+)
+VERDAGING_MET_REDEN = Beleidsregel(
+    code="VERDAGING_MET_REDEN",
+    naam=_("Uitstel met een reden"),
+    uitleg=_("Schrijf op waarom de beslissing later komt. Die reden staat ook in de brief aan de indiener."),
+    bron="Awb art. 7:10 lid 3",
+)
+SJABLOON_WERKT = Beleidsregel(
+    code="SJABLOON_WERKT",
+    naam=_("Een nieuw sjabloon maakt een goede brief"),
+    uitleg=_(
+        "Met dit sjabloon lukt het niet om een voorbeeldbrief te maken. Controleer de velden tussen "
+        "{{ en }} en de opdrachten tussen {% en %} met de lijst in de handleiding."
+    ),
+    bron="beheer van briefsjablonen",
+)
+ALLE_REGELS = ALLE_REGELS + (
+    BESCHIKKING_AL_VERZONDEN, DATUM_NIET_VOOR_BESLUIT, MONDELING_AKKOORD_AL_VASTGELEGD, BEZWAAR_NA_VERZENDING,
+    EEN_BEZWAAR_PER_BESCHIKKING, POST_VOOR_ONTVANGST, BEZWAAR_AL_AFGEHANDELD, BESLISTERMIJN_EENMAAL_VERDAGEN,
+    VERDAGEN_BINNEN_BESLISTERMIJN, VERDAGING_MET_REDEN, SJABLOON_WERKT,
+)

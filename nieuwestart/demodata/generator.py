@@ -1203,6 +1203,9 @@ def seed_demo(
                 ouder.persoon = persoon
         _schrijf_dossiers(plannen, personen, instellingen=instellingen, kalender=atw_kalender(), vandaag=vandaag,
                           seed=seed, workers=1, rapport=rapport)
+        from nieuwestart.catalogus.demodata import dronten_laden  # the Dronten sociale kaart (seed 004)
+
+        rapport.aantallen.update(dronten_laden())
     rapport.aantallen = {"accounts.Team": len(DEMO_TEAMS), "accounts.User": len(DEMO_GEBRUIKERS), **rapport.aantallen}
     rapport.seconden = time.perf_counter() - start
     _regels_naar(uit, rapport)

@@ -24,6 +24,14 @@ class GebeurtenisSoort(models.TextChoices):
     # gegevens: {"termijn": <regel code>}; datum = day the term runs again
     OPSCHORTING_BEEINDIGD = "OPSCHORTING_BEEINDIGD", _("Opschorting beëindigd")
     PLAN_VASTGESTELD = "PLAN_VASTGESTELD", _("Plan van aanpak vastgesteld")
+    # Plan van aanpak (nieuwestart.plannen); gegevens: {"planversie": id, "versie": n, ...}
+    PLANVERSIE_AANGEMAAKT = "PLANVERSIE_AANGEMAAKT", _("Nieuwe versie van het plan gestart")
+    # gegevens also {"voorziening": id, "soort": Goedkeuringsoort}
+    GOEDKEURING_GEVRAAGD = "GOEDKEURING_GEVRAAGD", _("Goedkeuring gevraagd")
+    GOEDKEURING_GEGEVEN = "GOEDKEURING_GEGEVEN", _("Voorziening goedgekeurd")
+    GOEDKEURING_TERUGGESTUURD = "GOEDKEURING_TERUGGESTUURD", _("Voorziening teruggestuurd")
+    # The first plan is PLAN_VASTGESTELD (a transition); a later version is this event.
+    ADDENDUM_UITGEGEVEN = "ADDENDUM_UITGEGEVEN", _("Addendum op het plan uitgegeven")
     UHT_ERKEND = "UHT_ERKEND", _("UHT: erkend als gedupeerde")
     UHT_NIET_ERKEND = "UHT_NIET_ERKEND", _("UHT: niet erkend")
     KINDREGELING_UITBETAALD = "KINDREGELING_UITBETAALD", _("Kindregeling uitbetaald")

@@ -64,6 +64,11 @@ def werkvoorraad(request):
         # The unread meldingen above the list name dossiers too (by number).
         context["meldingen"] = meldingen_selectors.blok_voor(request.user)
         betrokkenen += context["meldingen"].betrokkenen
+        # So do the approval requests waiting for this user (plan van aanpak, mandate).
+        from nieuwestart.plannen.views import goedkeuringenblok_voor
+
+        context["goedkeuringen"] = goedkeuringenblok_voor(request.user)
+        betrokkenen += context["goedkeuringen"].betrokkenen
     with verwerking(request, naam="werkvoorraad_bekijken", betrokkenen=betrokkenen):
         return render(request, sjabloon, context)
 

@@ -13,9 +13,23 @@ from .services import WIJZIGBARE_VELDEN, teamtoewijzing_fouten
 
 
 class GemeenteInstellingenForm(NlDesignModelForm):
+    # Added later (issue 5); a post without them at all (an older client or script) keeps their value.
+    # A browser always sends every field, so an emptied field is still refused.
+    LATER_TOEGEVOEGD = ("bezwaar_instructie", "mandaat_consulent_tot", "mandaat_vier_ogen_tot")
+
     class Meta:
         model = GemeenteInstellingen
         fields = WIJZIGBARE_VELDEN
+
+    def __init__(self, data=None, *args, **kwargs):
+        instance = kwargs.get("instance")
+        if data is not None and instance is not None:
+            ontbreekt = [veld for veld in self.LATER_TOEGEVOEGD if veld not in data]
+            if ontbreekt:
+                data = data.copy()
+                for veld in ontbreekt:
+                    data[veld] = getattr(instance, veld)
+        super().__init__(data, *args, **kwargs)
 
 
 class ExtraFeestdagForm(NlDesignModelForm):

@@ -1,7 +1,9 @@
 """The municipality's local policy choices ("lokaal in te vullen", model beleidsregels).
 
 One row per installation: these are settings of the municipality, not code.
-Later issues add fields here (mandate thresholds, letter texts, aftercare terms).
+Later issues add fields here (letter texts, aftercare terms). Issue 5 added the mandate
+thresholds (``mandaat_consulent_tot``, ``mandaat_vier_ogen_tot``; ordered, >= 0, checked in
+``clean`` and by a database constraint) and ``bezwaar_instructie`` (the bezwaar clause text).
 
 Team assignment of new registrations from portal files (issue 4)
 -----------------------------------------------------------------
@@ -23,10 +25,21 @@ the team of whoever imports the file. ``nieuwestart.instellingen.teamtoewijzing`
 Teams are ``PROTECT``ed: a team the rule uses cannot be deleted until the rule is changed.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+BEZWAAR_INSTRUCTIE_STANDAARD = (
+    "Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Stuur een brief aan het college van "
+    "burgemeester en wethouders. Doe dat binnen de bezwaartermijn die in deze brief staat. "
+    "Schrijf in de brief uw naam en adres, de datum, het kenmerk van dit besluit en waarom u het er niet "
+    "mee eens bent. Zet uw handtekening onder de brief. Heeft u vragen? Bel dan uw consulent."
+)
 
 
 class Toewijzingswijze(models.TextChoices):
@@ -68,6 +81,32 @@ class GemeenteInstellingen(models.Model):
         ],
         help_text=_("Hoe lang iemand bezwaar kan maken tegen een beschikking. De wet zegt 6 weken."),
     )
+    bezwaar_instructie = models.TextField(
+        _("zo maakt iemand bezwaar"),
+        default=BEZWAAR_INSTRUCTIE_STANDAARD,
+        help_text=_(
+            "Deze tekst staat in elke beschikking. Schrijf waar en hoe iemand bezwaar maakt: "
+            "het adres, het e-mailadres of het formulier op de website. Gebruik eenvoudige taal."
+        ),
+    )
+    # Mandate (seed 004 §4.2): up to and including mandaat_consulent_tot the case worker decides alone;
+    # above it and up to and including mandaat_vier_ogen_tot a second case worker approves;
+    # above that the teamleider. See nieuwestart.plannen.mandaat.
+    mandaat_consulent_tot = models.DecimalField(
+        _("consulent beslist alleen tot en met (euro)"), max_digits=10, decimal_places=2,
+        default=Decimal("500.00"),
+        validators=[MinValueValidator(Decimal("0"), _("Een bedrag kan niet negatief zijn."))],
+        help_text=_("Tot en met dit bedrag beslist de consulent zelf. Het gaat om het totaalbedrag van een voorziening."),
+    )
+    mandaat_vier_ogen_tot = models.DecimalField(
+        _("tweede consulent keurt goed tot en met (euro)"), max_digits=10, decimal_places=2,
+        default=Decimal("1500.00"),
+        validators=[MinValueValidator(Decimal("0"), _("Een bedrag kan niet negatief zijn."))],
+        help_text=_(
+            "Boven het vorige bedrag en tot en met dit bedrag keurt een tweede consulent goed (vier ogen). "
+            "Daarboven keurt de teamleider goed."
+        ),
+    )
     toewijzing = models.CharField(
         _("hoe nieuwe aanmeldingen een team krijgen"),
         max_length=20,
@@ -91,6 +130,22 @@ class GemeenteInstellingen(models.Model):
     class Meta:
         verbose_name = _("instellingen van de gemeente")
         verbose_name_plural = _("instellingen van de gemeente")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(mandaat_consulent_tot__gte=0, mandaat_vier_ogen_tot__gte=models.F("mandaat_consulent_tot")),
+                name="instellingen_mandaatgrenzen_oplopend",
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        laag, hoog = self.mandaat_consulent_tot, self.mandaat_vier_ogen_tot
+        if laag is not None and hoog is not None and hoog < laag:
+            raise ValidationError({
+                "mandaat_vier_ogen_tot": _(
+                    "Dit bedrag moet gelijk zijn aan of hoger zijn dan het bedrag waarover de consulent alleen beslist."
+                )
+            })
 
     def __str__(self) -> str:
         return str(self.gemeentenaam)

@@ -18,7 +18,10 @@ from nieuwestart.termijnen.services import atw_kalender, termijnen_bijwerken
 from .models import POSTCODE_MAX, POSTCODE_MIN, GemeenteInstellingen, Postcodegebied, Rondeteam, Toewijzingswijze
 from .selectors import gemeente_instellingen
 
-WIJZIGBARE_VELDEN = ("gemeentenaam", "gemeentecode", "eerste_gesprek_weken", "bezwaartermijn_weken")
+WIJZIGBARE_VELDEN = (
+    "gemeentenaam", "gemeentecode", "eerste_gesprek_weken", "bezwaartermijn_weken", "bezwaar_instructie",
+    "mandaat_consulent_tot", "mandaat_vier_ogen_tot",
+)
 
 
 @transaction.atomic
