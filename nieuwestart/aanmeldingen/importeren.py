@@ -46,7 +46,7 @@ from nieuwestart.logboek.services import verwerking
 from nieuwestart.termijnen.engine import Gebeurtenis
 from nieuwestart.termijnen.services import atw_kalender, nieuwe_termijnen_opslaan, termijnbeeld
 
-__all__ = ["BATCH", "BestandFout", "DoelFout", "Voorbeeld", "Voortgang", "Wijziging", "uitvoeren", "voorbeeld"]
+__all__ = ["BATCH", "BestandFout", "DoelFout", "Onbekend", "Tellingen", "Voorbeeld", "Voortgang", "Wijziging", "uitvoeren", "voorbeeld"]
 
 BATCH = 1000
 
@@ -79,6 +79,31 @@ class Wijziging:
     oud: str
     nieuw: str
     bsn: str = ""  # never shown; whoever shows the change logs it for this person
+
+
+@dataclass(frozen=True)
+class Onbekend:
+    """A valid row that could not be recorded (reported; never a BSN or a name)."""
+
+    regelnummer: int
+    reden: str
+
+
+@dataclass
+class Tellingen:
+    """Counts of an import whose outcomes are named ``aantal_<outcome in lower case>``, plus the
+    rejected and the unknown rows. Shared by the status-update and child-verification imports."""
+
+    afwijzingen: list[Afwijzing] = field(default_factory=list)
+    onbekend: list[Onbekend] = field(default_factory=list)
+
+    @property
+    def aantal_afgewezen(self) -> int:
+        return len(self.afwijzingen)
+
+    def tel(self, uitkomst: str) -> None:
+        naam = f"aantal_{str(uitkomst).lower()}"
+        setattr(self, naam, getattr(self, naam) + 1)
 
 
 @dataclass
@@ -354,8 +379,10 @@ class _Schrijver:
         self.toewijzer = toewijzer
         # Read once per import, not per row.
         instellingen = gemeente_instellingen()
-        self.weken = instellingen.eerste_gesprek_weken
-        self.gegevens_aangemeld = {"bron": Aanmeldingsbron.GEGEVENSPORTAAL.value, "eerste_gesprek_weken": self.weken}
+        # The eerste-gesprek term in force at registration is stored on the event (as dossier_openen does).
+        self.gegevens_aangemeld = {
+            "bron": Aanmeldingsbron.GEGEVENSPORTAAL.value, "eerste_gesprek_weken": instellingen.eerste_gesprek_weken,
+        }
         self.beeld = termijnbeeld(
             [
                 Gebeurtenis(id=1, soort=GebeurtenisSoort.AANGEMELD, datum=datum, gegevens=self.gegevens_aangemeld),

@@ -40,12 +40,11 @@ from typing import BinaryIO
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
-from nieuwestart.aanmeldingen.importeren import controleer_bestand, eerder_ingelezen
+from nieuwestart.aanmeldingen.importeren import Onbekend, Tellingen, controleer_bestand, eerder_ingelezen
 from nieuwestart.aanmeldingen.models import ImportDoel, Importbestand, Importregel, Uitkomst
 from nieuwestart.aanmeldingen.portaal.formaten import KINDVERIFICATIE_ANTWOORD, KINDVERIFICATIE_VRAAG
 from nieuwestart.aanmeldingen.portaal.lezen import BestandFout
 from nieuwestart.aanmeldingen.portaal.valideren import Afwijzing, Controle, DoelFout, GeldigeRij
-from nieuwestart.aanmeldingen.statusupdates import Onbekend
 from nieuwestart.beleid import regels
 from nieuwestart.beleid.regels import RegelOvertreding
 from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
@@ -296,24 +295,11 @@ class _XlsxSchrijver:
 
 
 @dataclass
-class _Tellingen:
+class _Tellingen(Tellingen):
     aantal_bevestigd: int = 0
     aantal_niet_bevestigd: int = 0
     aantal_ongewijzigd: int = 0
     aantal_onbekend: int = 0
-    afwijzingen: list[Afwijzing] = field(default_factory=list)
-    onbekend: list[Onbekend] = field(default_factory=list)
-
-    @property
-    def aantal_afgewezen(self) -> int:
-        return len(self.afwijzingen)
-
-    def tel(self, uitkomst: KindUitkomst) -> None:
-        naam = {
-            KindUitkomst.BEVESTIGD: "aantal_bevestigd", KindUitkomst.NIET_BEVESTIGD: "aantal_niet_bevestigd",
-            KindUitkomst.ONGEWIJZIGD: "aantal_ongewijzigd", KindUitkomst.ONBEKEND: "aantal_onbekend",
-        }[uitkomst]
-        setattr(self, naam, getattr(self, naam) + 1)
 
 
 @dataclass

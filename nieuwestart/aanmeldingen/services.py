@@ -1,7 +1,6 @@
 """Registering a rechthebbende: the directe aanmelding at the municipality.
 
-Portal imports (a later issue) use ``dossier_openen`` too, so both routes create the
-same dossier, household and first event.
+Portal imports (``importeren``) write the same dossier, household and first event in bulk.
 """
 
 from __future__ import annotations
@@ -114,18 +113,12 @@ def _bekende_persoon_bijwerken(rechthebbende: Rechthebbende, *, persoon: dict, t
         rechthebbende.save(update_fields=gewijzigd)
 
 
-def dossier_openen(
-    *, rechthebbende, door, doelgroep, bron, aanmelddatum, team, behandelaar, gezinsleden,
-    instellingen=None, kalender=None, termijnen_bijwerken: bool = True,
-) -> Dossier:
-    """Open a dossier with its household and AANGEMELD event.
-
-    An import passes ``instellingen``/``kalender`` once, and ``termijnen_bijwerken=False`` when the
-    next call (the verification transition) refreshes the terms anyway.
-    """
+def dossier_openen(*, rechthebbende, door, doelgroep, bron, aanmelddatum, team, behandelaar, gezinsleden) -> Dossier:
+    """Open a dossier with its household and AANGEMELD event (the portal import writes the same
+    rows in bulk, ``importeren._Schrijver``)."""
     if Dossier.objects.open().filter(rechthebbende=rechthebbende, doelgroep=doelgroep).exists():
         raise RegelOvertreding(regels.EEN_OPEN_DOSSIER_PER_DOELGROEP, veld="doelgroep")
-    instellingen = instellingen or gemeente_instellingen()
+    instellingen = gemeente_instellingen()
     try:
         # A savepoint, so a concurrent duplicate (caught by the DB constraint) leaves no trace.
         with transaction.atomic():
@@ -161,8 +154,6 @@ def dossier_openen(
         door=door,
         datum=aanmelddatum,
         gegevens={"bron": bron, "eerste_gesprek_weken": instellingen.eerste_gesprek_weken},
-        termijnen_bijwerken=termijnen_bijwerken,
-        kalender=kalender,
         instellingen=instellingen,
     )
     return dossier

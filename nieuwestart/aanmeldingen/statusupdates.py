@@ -36,7 +36,7 @@ from enum import StrEnum
 
 from django.db import transaction
 
-from nieuwestart.aanmeldingen.importeren import Voortgang, controleer_bestand, eerder_ingelezen
+from nieuwestart.aanmeldingen.importeren import Onbekend, Tellingen, Voortgang, controleer_bestand, eerder_ingelezen
 from nieuwestart.aanmeldingen.models import ImportDoel, Importbestand, Importregel, Uitkomst
 from nieuwestart.aanmeldingen.portaal.formaten import STATUSUPDATE
 from nieuwestart.aanmeldingen.portaal.lezen import BestandFout
@@ -86,33 +86,12 @@ class StatusUitkomst(StrEnum):
     ONBEKEND = "ONBEKEND"
 
 
-@dataclass(frozen=True)
-class Onbekend:
-    """A valid row whose status could not be recorded (reported; never a BSN or a name)."""
-
-    regelnummer: int
-    reden: str
-
-
 @dataclass
-class _Tellingen:
+class _Tellingen(Tellingen):
     aantal_nieuw_status: int = 0
     aantal_ongewijzigd: int = 0
     aantal_potentieel: int = 0
     aantal_onbekend: int = 0
-    afwijzingen: list[Afwijzing] = field(default_factory=list)
-    onbekend: list[Onbekend] = field(default_factory=list)
-
-    @property
-    def aantal_afgewezen(self) -> int:
-        return len(self.afwijzingen)
-
-    def tel(self, uitkomst: StatusUitkomst) -> None:
-        naam = {
-            StatusUitkomst.NIEUW_STATUS: "aantal_nieuw_status", StatusUitkomst.ONGEWIJZIGD: "aantal_ongewijzigd",
-            StatusUitkomst.POTENTIEEL: "aantal_potentieel", StatusUitkomst.ONBEKEND: "aantal_onbekend",
-        }[uitkomst]
-        setattr(self, naam, getattr(self, naam) + 1)
 
 
 @dataclass
