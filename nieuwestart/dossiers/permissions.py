@@ -36,6 +36,11 @@ def _team_ids(user) -> set[int]:
     return user._team_ids
 
 
+def in_eigen_team(user, dossier) -> bool:
+    """Whether the dossier belongs to one of the user's teams (the teams are read once per request)."""
+    return dossier.team_id in _team_ids(user)
+
+
 def werkt_met_dossiers(user) -> bool:
     return user.is_authenticated and (user.heeft_rol(Rol.CONSULENT) or user.heeft_rol(Rol.TEAMLEIDER))
 

@@ -25,6 +25,7 @@ from nieuwestart.accounts.models import Rol
 from nieuwestart.beleid import regels as R
 from nieuwestart.beleid.regels import RegelOvertreding
 from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
+from nieuwestart.dossiers.permissions import in_eigen_team
 from nieuwestart.dossiers.models import Dossier, DossierStatus, EersteGesprek, Leefgebied
 from nieuwestart.dossiers.transitions import gebeurtenis_vastleggen, voer_transitie_uit
 
@@ -80,14 +81,10 @@ def _fout(bericht: str, veld: str | None = None) -> RegelOvertreding:
     return RegelOvertreding(R.VOORZIENING_GEGEVENS_KLOPPEN, bericht, veld=veld)
 
 
-def _in_team(user, dossier: Dossier) -> bool:
-    return user.teams.filter(pk=dossier.team_id).exists()
-
-
 def mag_goedkeuren(user, soort: str, dossier: Dossier) -> bool:
     """VIER_OGEN: a consulent or teamleider of the dossier's team; TEAMLEIDER and HARDHEIDSCLAUSULE:
     a teamleider of that team. (Never the requester: checked separately.)"""
-    if not (user and user.is_active and _in_team(user, dossier)):
+    if not (user and user.is_active and in_eigen_team(user, dossier)):
         return False
     if soort == Goedkeuringsoort.VIER_OGEN:
         return user.heeft_rol(Rol.CONSULENT) or user.heeft_rol(Rol.TEAMLEIDER)
@@ -107,7 +104,8 @@ def planversie_aanmaken(dossier: Dossier, door, op_hoofdlijnen: bool = False, *,
     if dossier.status not in PLAN_MOGELIJK or not EersteGesprek.objects.filter(dossier=dossier).exists():
         raise RegelOvertreding(
             R.PLAN_NA_EERSTE_GESPREK,
-            _("Dit kan nu niet. Het dossier heeft de status '%(status)s'.") % {"status": DossierStatus(dossier.status).label}
+            _("Dit kan nu niet. Het dossier heeft de status '%(status)s'. Een afgesloten dossier krijgt geen "
+              "nieuw plan. Is er opnieuw hulp nodig? Meld de persoon dan opnieuw aan.") % {"status": DossierStatus(dossier.status).label}
             if dossier.status == DossierStatus.AFGESLOTEN else None,
         )
     versies = list(Planversie.objects.filter(dossier=dossier).order_by("versie"))
@@ -248,9 +246,9 @@ def _controleer_voorziening(v: Voorziening) -> None:
     if not v.omschrijving.strip():
         raise _fout(_("Beschrijf de voorziening."), "omschrijving")
     if v.bedrag is not None and Decimal(v.bedrag) < 0:
-        raise _fout(_("Een bedrag kan niet negatief zijn."), "bedrag")
+        raise _fout(_("Een bedrag kan niet negatief zijn. Vul een bedrag van € 0 of meer in."), "bedrag")
     if v.begindatum and v.einddatum and v.einddatum < v.begindatum:
-        raise _fout(_("De einddatum ligt vóór de begindatum."), "einddatum")
+        raise _fout(_("De einddatum ligt vóór de begindatum. Kies een einddatum op of na de begindatum."), "einddatum")
     if v.traject_id and v.product_id and v.traject.product_id != v.product_id:
         raise _fout(_("Dit traject hoort niet bij het gekozen product."), "traject")
     if v.vrij_toegankelijk:  # no decision for free access

@@ -36,10 +36,14 @@ from django.utils.translation import gettext_lazy
 from nieuwestart.beleid import regels as R
 from nieuwestart.beleid.regels import Beleidsregel
 
+from nieuwestart.dossiers.models import DossierStatus
+
 from .mandaat import Mandaatgrenzen, benodigde_goedkeuringen, ontbrekende_goedkeuringen
 from .models import Aard, Besluit, Categorie, Doelstelling, Goedkeuringsoort, Noodzaak, Planversiesoort
 
-GEEN_NIEUWE_VOORZIENINGEN_BIJ = frozenset({"AFBOUW", "BEEINDIGD", "NAZORG", "AFGESLOTEN"})
+GEEN_NIEUWE_VOORZIENINGEN_BIJ = frozenset({
+    DossierStatus.AFBOUW, DossierStatus.BEEINDIGD, DossierStatus.NAZORG, DossierStatus.AFGESLOTEN,
+})
 
 
 class Niveau(models.TextChoices):
@@ -204,7 +208,7 @@ def _toets_plan(plan: PlanGegevens, uit: list[Toetsuitkomst]) -> None:
         if plan.plan_uiterlijk is None:
             uit.append(Toetsuitkomst(
                 R.PLAN_BINNEN_ACHT_WEKEN, Niveau.WAARSCHUWING,
-                _("De termijn voor het plan is niet bekend. Is het eerste gesprek vastgelegd?"),
+                _("De termijn voor het plan is niet bekend. Leg eerst het eerste gesprek vast."),
             ))
         elif plan.peildatum > plan.plan_uiterlijk:
             uit.append(Toetsuitkomst(
@@ -304,7 +308,8 @@ def _toets_voorziening(plan: PlanGegevens, v: VoorzieningGegevens, uit: list[Toe
 
     if plan.dossierstatus in GEEN_NIEUWE_VOORZIENINGEN_BIJ:
         b.blokkade(R.GEEN_NIEUWE_VOORZIENING_NA_EINDE,
-                   _("Het dossier is in de afbouw of beëindigd. '%(naam)s' is een nieuwe voorziening.") % fmt,
+                   _("Het dossier is in de afbouw of beëindigd. '%(naam)s' is een nieuwe voorziening. Wijs deze af, "
+                     "of gebruik de hardheidsclausule met goedkeuring van de teamleider.") % fmt,
                    afwijkbaar=True)
 
     # Mandate.
@@ -327,7 +332,7 @@ def _toets_voorziening(plan: PlanGegevens, v: VoorzieningGegevens, uit: list[Toe
 
 def _termijn(b: _Beoordeling, regel: Beleidsregel, uiterlijk: date | None, plan: PlanGegevens, naam: str, duur: str) -> None:
     if uiterlijk is None:
-        b.waarschuwing(regel, _("De termijn is niet bekend. Is het eerste gesprek vastgelegd?"))
+        b.waarschuwing(regel, _("De termijn is niet bekend. Leg eerst het eerste gesprek vast."))
         return
     fmt = {"naam": naam, "uiterlijk": d(uiterlijk), "gesprek": d(plan.eerste_gesprek), "duur": duur,
            "peildatum": d(plan.peildatum)}
@@ -336,7 +341,8 @@ def _termijn(b: _Beoordeling, regel: Beleidsregel, uiterlijk: date | None, plan:
                            "eerste gesprek op %(gesprek)s).") % fmt)
     else:
         b.blokkade(regel, _("Over '%(naam)s' kan niet meer worden besloten: dat kon tot en met %(uiterlijk)s "
-                            "(%(duur)s na het eerste gesprek op %(gesprek)s). Het besluit zou vallen op %(peildatum)s.")
+                            "(%(duur)s na het eerste gesprek op %(gesprek)s). Het besluit zou vallen op %(peildatum)s. "
+                            "Wijs de voorziening af, of gebruik de hardheidsclausule met goedkeuring van de teamleider.")
                    % fmt, afwijkbaar=True)
 
 
