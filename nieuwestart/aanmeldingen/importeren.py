@@ -242,7 +242,7 @@ def _te_lange_waarde(rij: GeldigeRij, controle: Controle) -> Afwijzing | None:
             kop = controle.koppeling.kolommen.get(kolom)
             return Afwijzing(
                 rij.regelnummer, controle.tabel.origineel(kop) if kop else kolom, str(waarde)[:39] + "…",
-                f"Deze tekst is te lang (meer dan {max_lengte} tekens).",
+                f"Deze tekst is te lang (meer dan {max_lengte} tekens). Maak hem korter en lees het bestand opnieuw in.",
             )
     return None
 

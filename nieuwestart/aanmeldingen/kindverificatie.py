@@ -41,6 +41,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
 from nieuwestart.aanmeldingen.importeren import Onbekend, Tellingen, controleer_bestand, eerder_ingelezen
+from nieuwestart.aanmeldingen.rapport import veilig_voor_spreadsheet
 from nieuwestart.aanmeldingen.models import ImportDoel, Importbestand, Importregel, Uitkomst
 from nieuwestart.aanmeldingen.portaal.formaten import KINDVERIFICATIE_ANTWOORD, KINDVERIFICATIE_VRAAG
 from nieuwestart.aanmeldingen.portaal.lezen import BestandFout
@@ -252,9 +253,7 @@ def _csv_waarde(waarde: object) -> str:
         return ""
     if isinstance(waarde, date):
         return f"{waarde:%d-%m-%Y}"
-    tekst = str(waarde)
-    # A typed name starting with = + - @ would be run as a formula when the file is opened in Excel.
-    return "'" + tekst if tekst[:1] in ("=", "+", "-", "@") else tekst
+    return veilig_voor_spreadsheet(str(waarde))
 
 
 class _XlsxSchrijver:

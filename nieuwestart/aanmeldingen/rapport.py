@@ -21,7 +21,8 @@ CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _veilig(waarde: object) -> object:
+def veilig_voor_spreadsheet(waarde: object) -> object:
+    """A text starting with = + - @ tab or CR would run as a formula in Excel: prefix a quote."""
     if isinstance(waarde, str) and waarde[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + waarde
     return waarde
@@ -33,7 +34,7 @@ def rapport_csv(rijen: Iterable[Mapping]) -> bytes:
     schrijver = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     schrijver.writerow(KOPREGEL)
     for rij in rijen:
-        schrijver.writerow([_veilig(rij.get(v, "")) for v in _VELDEN])
+        schrijver.writerow([veilig_voor_spreadsheet(rij.get(v, "")) for v in _VELDEN])
     return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
 
 

@@ -75,7 +75,10 @@ GEBEURTENIS_VOOR_STATUS: dict[str, GebeurtenisSoort] = {
 }
 POTENTIEEL = "POTENTIEEL_GEDUPEERD"
 
-REDEN_ONBEKEND = "Dit BSN is bij ons niet bekend. Er is niets aangemaakt: een statusupdate maakt geen dossier."
+REDEN_ONBEKEND = (
+    "Dit BSN is bij ons niet bekend. Er is niets aangemaakt: een statusupdate maakt geen dossier. "
+    "Controleer het BSN; hoort de persoon bij onze gemeente, meld hem of haar dan eerst aan."
+)
 REDEN_GEEN_OPEN_DOSSIER = "Deze persoon heeft bij ons geen open dossier. De status is niet vastgelegd."
 
 
@@ -307,6 +310,10 @@ class _Schrijver:
     def schrijf(self, batch: list[_Beoordeling | Afwijzing], uit: StatusResultaat, log) -> None:
         regels_nieuw: list[Importregel] = []
         niet_erkend: list[DossierGebeurtenis] = []
+        # The dossiers this batch writes events in, read once (not once per row).
+        dossiers = Dossier.objects.in_bulk(
+            [pk for item in batch if not isinstance(item, Afwijzing) for pk in item.te_schrijven]
+        )
         for item in batch:
             if isinstance(item, Afwijzing):
                 uit.afwijzingen.append(item)
@@ -316,7 +323,7 @@ class _Schrijver:
                 # Nothing is kept of a person who is not our client (no row key, no log line).
                 uit.onbekend.append(Onbekend(item.rij.regelnummer, item.reden))
                 continue
-            geschreven = self._gebeurtenissen(item)
+            geschreven = self._gebeurtenissen(item, dossiers)
             uit.aantal_gebeurtenissen += len(geschreven)
             niet_erkend += [g for g in geschreven if g.soort == GebeurtenisSoort.UHT_NIET_ERKEND]
             log.betrokkene_toevoegen(item.rij.bsn)
@@ -329,7 +336,7 @@ class _Schrijver:
         Importregel.objects.bulk_create(regels_nieuw)
         self._meld_niet_erkend(niet_erkend, uit)
 
-    def _gebeurtenissen(self, item: _Beoordeling) -> list[DossierGebeurtenis]:
+    def _gebeurtenissen(self, item: _Beoordeling, dossiers: dict[int, Dossier]) -> list[DossierGebeurtenis]:
         if not item.te_schrijven:
             return []
         w = item.rij.waarden
@@ -342,7 +349,7 @@ class _Schrijver:
                 dossier, soort, door=self.door, datum=w["besluitdatum"], gegevens=dict(gegevens),
                 kalender=self.kalender, instellingen=self.instellingen,
             )
-            for dossier in Dossier.objects.filter(pk__in=item.te_schrijven).order_by("pk")
+            for dossier in (dossiers[pk] for pk in sorted(item.te_schrijven))
         ]
 
     @staticmethod
