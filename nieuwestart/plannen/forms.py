@@ -208,6 +208,21 @@ class VoorzieningForm(NlDesignModelForm):
         return [(titel, [self[v] for v in velden]) for titel, velden in self.GROEPEN]
 
 
+class GoedkeuringVragenForm(NlDesignForm):
+    """Ask the approvals a provision needs: of anyone in the team who may decide, or of one colleague."""
+
+    gevraagd_aan = forms.ModelChoiceField(
+        label=_("Aan wie vraagt u het?"), queryset=None, required=False,
+        empty_label=_("Iedereen in het team die mag goedkeuren"),
+        help_text=_("Kiest u een collega? Dan ziet alleen die collega het verzoek op de werkvoorraad."),
+    )
+
+    def __init__(self, *args, beoordelaars, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gevraagd_aan"].queryset = beoordelaars
+        self.fields["gevraagd_aan"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
 class BeoordelingForm(NlDesignForm):
     """Approve or return a provision; returning needs a comment (H1's service refuses without one)."""
 

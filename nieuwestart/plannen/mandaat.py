@@ -23,9 +23,33 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from nieuwestart.accounts.models import Rol
+
 from .models import Besluit, Goedkeuringsoort
 
 G = Goedkeuringsoort
+
+# Who may give each approval (in the dossier's team, never the requester). The one mapping that
+# the approval check, the approver's worklist and the choice of a named approver all read.
+ROLLEN_VOOR_GOEDKEURING: dict[Goedkeuringsoort, frozenset[Rol]] = {
+    G.VIER_OGEN: frozenset({Rol.CONSULENT, Rol.TEAMLEIDER}),
+    G.TEAMLEIDER: frozenset({Rol.TEAMLEIDER}),
+    G.HARDHEIDSCLAUSULE: frozenset({Rol.TEAMLEIDER}),
+}
+
+
+def soorten_voor_rollen(rollen) -> list[Goedkeuringsoort]:
+    """The approvals a user with these roles may give."""
+    rollen = set(rollen)
+    return [soort for soort, mogen in ROLLEN_VOOR_GOEDKEURING.items() if mogen & rollen]
+
+
+def rollen_voor_alle(soorten) -> frozenset[Rol]:
+    """The roles that may give every one of ``soorten`` (all roles when there are none)."""
+    rollen = frozenset(Rol)
+    for soort in soorten:
+        rollen &= ROLLEN_VOOR_GOEDKEURING[soort]
+    return rollen
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ from datetime import date
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from nieuwestart.accounts.models import Rol
+from nieuwestart.accounts.models import Rol, User
 from nieuwestart.dossiers.models import Leefgebied
 from nieuwestart.termijnen.models import Termijn
 from nieuwestart.termijnen.regels import TermijnSoort
 
-from .mandaat import Mandaatgrenzen
+from .mandaat import Mandaatgrenzen, rollen_voor_alle, soorten_voor_rollen
 from .models import Doel, Goedkeuring, Goedkeuringsoort, Goedkeuringuitkomst, Leefgebiedsituatie, Planversie, Voorziening
 from .toets import LeefgebiedGegevens, PlanGegevens, Toetsuitkomst, VoorzieningGegevens, toets
 
@@ -163,11 +163,7 @@ def openstaande_goedkeuringen_voor(user) -> QuerySet[Goedkeuring]:
     """
     if not user.is_authenticated:
         return Goedkeuring.objects.none()
-    soorten = []
-    if user.heeft_rol(Rol.CONSULENT) or user.heeft_rol(Rol.TEAMLEIDER):
-        soorten.append(Goedkeuringsoort.VIER_OGEN)
-    if user.heeft_rol(Rol.TEAMLEIDER):
-        soorten += [Goedkeuringsoort.TEAMLEIDER, Goedkeuringsoort.HARDHEIDSCLAUSULE]
+    soorten = soorten_voor_rollen(rol for rol in Rol if user.heeft_rol(rol))
     if not soorten:
         return Goedkeuring.objects.none()
     return (
@@ -185,4 +181,16 @@ def openstaande_goedkeuringen_voor(user) -> QuerySet[Goedkeuring]:
             "voorziening__planversie__dossier__rechthebbende", "gevraagd_door", "gevraagd_aan",
         )
         .order_by("gevraagd_op", "id")
+    )
+
+
+def mogelijke_beoordelaars(dossier, soorten, *, behalve) -> QuerySet:
+    """Colleagues who may decide every one of ``soorten`` for this dossier: the choice when a
+    consulent addresses an approval request to one person. The same roles as ``mag_goedkeuren``."""
+    rollen = [rol.value for rol in rollen_voor_alle(soorten)]
+    return (
+        User.objects.filter(is_active=True, teams=dossier.team_id, groups__name__in=rollen)
+        .exclude(pk=behalve.pk)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
     )

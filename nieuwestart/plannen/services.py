@@ -21,7 +21,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nieuwestart.accounts.models import Rol
 from nieuwestart.beleid import regels as R
 from nieuwestart.beleid.regels import RegelOvertreding
 from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
@@ -30,7 +29,7 @@ from nieuwestart.dossiers.models import Dossier, DossierStatus, EersteGesprek, L
 from nieuwestart.dossiers.transitions import gebeurtenis_vastleggen, voer_transitie_uit
 
 from . import toets as T
-from .mandaat import DEKT, benodigde_goedkeuringen
+from .mandaat import DEKT, ROLLEN_VOOR_GOEDKEURING, benodigde_goedkeuringen
 from .models import (
     Besluit,
     Doel,
@@ -82,13 +81,11 @@ def _fout(bericht: str, veld: str | None = None) -> RegelOvertreding:
 
 
 def mag_goedkeuren(user, soort: str, dossier: Dossier) -> bool:
-    """VIER_OGEN: a consulent or teamleider of the dossier's team; TEAMLEIDER and HARDHEIDSCLAUSULE:
-    a teamleider of that team. (Never the requester: checked separately.)"""
+    """A user of the dossier's team with a role of ``mandaat.ROLLEN_VOOR_GOEDKEURING`` for this
+    approval. (Never the requester: checked separately.)"""
     if not (user and user.is_active and in_eigen_team(user, dossier)):
         return False
-    if soort == Goedkeuringsoort.VIER_OGEN:
-        return user.heeft_rol(Rol.CONSULENT) or user.heeft_rol(Rol.TEAMLEIDER)
-    return user.heeft_rol(Rol.TEAMLEIDER)
+    return any(user.heeft_rol(rol) for rol in ROLLEN_VOOR_GOEDKEURING[soort])
 
 
 # --- versions -----------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from nieuwestart.toegang.regels import DOSSIERS_LEZEN, DOSSIERS_WIJZIGEN, vereis
 
 from . import selectors, services
 from . import toets as T
-from .forms import BeoordelingForm, DoelForm, LeefgebiedForm, NieuwePlanversieForm, VoorzieningForm
+from .forms import BeoordelingForm, DoelForm, GoedkeuringVragenForm, LeefgebiedForm, NieuwePlanversieForm, VoorzieningForm
 from .mandaat import benodigde_goedkeuringen, ontbrekende_goedkeuringen
 from .models import Doel, Goedkeuring, Leefgebiedsituatie, Planstatus, Planversie, Voorziening
 
@@ -464,20 +464,25 @@ def goedkeuring_vragen(request, dossier: Dossier, versie: int, voorziening: int)
     v = get_object_or_404(
         Voorziening.objects.prefetch_related("goedkeuringen"), planversie=planversie, pk=voorziening
     )
-    fout = None
-    if request.method == "POST":
+    regel = _voorziening_regel(v, _instellingen())
+    form = GoedkeuringVragenForm(
+        _gegevens(request),
+        beoordelaars=selectors.mogelijke_beoordelaars(dossier, regel.te_vragen, behalve=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
         try:
-            gevraagd = services.goedkeuring_vragen(v, request.user, vandaag=_vandaag())
-        except RegelOvertreding as e:
-            fout = e.bericht
+            gevraagd = services.goedkeuring_vragen(
+                v, request.user, gevraagd_aan=form.cleaned_data["gevraagd_aan"], vandaag=_vandaag()
+            )
+        except RegelOvertreding as fout:
+            form.voeg_regelovertreding_toe(fout)
         else:
             soorten = ", ".join(str(g.get_soort_display()).lower() for g in gevraagd)
             messages.success(request, _("Goedkeuring gevraagd voor '%(naam)s': %(soorten)s.") % {
                 "naam": v.omschrijving, "soorten": soorten})
             return redirect(_editor_url(dossier, planversie, f"voorziening-{v.pk}"))
-    regel = _voorziening_regel(v, _instellingen())
     return render(request, "plannen/goedkeuring_vragen.html", {
-        "dossier": dossier, "versie": planversie, "regel": regel, "fout": fout,
+        "dossier": dossier, "versie": planversie, "regel": regel, "form": form,
     })
 
 

@@ -123,3 +123,15 @@ def test_settings_form_has_the_mandate_and_bezwaar_fields(db):
     form = GemeenteInstellingenForm(data, instance=gemeente_instellingen())
     assert not form.is_valid()
     assert "mandaat_vier_ogen_tot" in form.errors
+
+
+def test_only_a_teamleider_may_give_four_eyes_and_hardheidsclausule_together():
+    from nieuwestart.accounts.models import Rol
+    from nieuwestart.plannen.mandaat import rollen_voor_alle, soorten_voor_rollen
+    from nieuwestart.plannen.models import Goedkeuringsoort as G
+
+    assert rollen_voor_alle([G.VIER_OGEN]) == {Rol.CONSULENT, Rol.TEAMLEIDER}
+    assert rollen_voor_alle([G.VIER_OGEN, G.HARDHEIDSCLAUSULE]) == {Rol.TEAMLEIDER}
+    assert soorten_voor_rollen([Rol.CONSULENT]) == [G.VIER_OGEN]
+    assert set(soorten_voor_rollen([Rol.TEAMLEIDER])) == {G.VIER_OGEN, G.TEAMLEIDER, G.HARDHEIDSCLAUSULE}
+    assert soorten_voor_rollen([Rol.BELEIDSMEDEWERKER]) == []

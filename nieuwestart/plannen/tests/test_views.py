@@ -352,6 +352,38 @@ def test_four_eyes_approval_flow_with_a_return_and_the_worklist_block(client, do
     assert 'data-regel="MANDAAT_GOEDKEURING" data-niveau="VOLDAAN"' in paneel(client, versie)
 
 
+def test_a_request_addressed_to_one_colleague_reaches_only_that_colleague(client, doel, consulent, collega, team):
+    derde = maak_gebruiker("derde", Rol.CONSULENT, teams=[team], first_name="Ruben", last_name="Smit")
+    versie = doel.planversie
+    v = maak_voorziening(doel, consulent, bedrag="800.00")
+    client.force_login(consulent)
+    formulier = client.get(url("goedkeuring_vragen", versie, v.pk)).content.decode()
+    # Colleagues of the team who may give four-eyes approval are offered; the requester is not.
+    assert "Pieter Bakker" in formulier and "Ruben Smit" in formulier
+    assert f'value="{consulent.pk}"' not in formulier
+    assert client.post(url("goedkeuring_vragen", versie, v.pk), {"gevraagd_aan": derde.pk}).status_code == 302
+    gk = Goedkeuring.objects.get(voorziening=v)
+    assert gk.gevraagd_aan == derde
+    client.logout()
+    client.force_login(collega)
+    assert "Goedkeuringen (" not in client.get(reverse("dossiers:werkvoorraad")).content.decode()
+    client.logout()
+    client.force_login(derde)
+    assert "Goedkeuringen (1)" in client.get(reverse("dossiers:werkvoorraad")).content.decode()
+
+
+def test_a_teamleider_request_offers_only_teamleiders(client, doel, consulent, collega, teamleider):
+    versie = doel.planversie
+    v = maak_voorziening(doel, consulent, bedrag="2000.00")
+    client.force_login(consulent)
+    formulier = client.get(url("goedkeuring_vragen", versie, v.pk)).content.decode()
+    assert "Fatima El Amrani" in formulier and "Pieter Bakker" not in formulier
+    # A colleague without the mandate, posted by hand, is refused next to the field.
+    antwoord = client.post(url("goedkeuring_vragen", versie, v.pk), {"gevraagd_aan": collega.pk})
+    assert antwoord.status_code == 200
+    assert not Goedkeuring.objects.filter(voorziening=v).exists()
+
+
 def test_above_the_four_eyes_mandate_only_the_teamleider_sees_and_approves(client, doel, consulent, collega, teamleider):
     versie = doel.planversie
     v = maak_voorziening(doel, consulent, bedrag="1500.01")
