@@ -10,7 +10,9 @@ in the same run, times through Django's test ``Client``:
    one filter and one search variant, and the selector alone (``werkvoorraad_queryset``'s
    first page);
 2. the dossier page ``/dossiers/<pk>/`` for a dossier with few events and one with 200;
-3. the floor: the same question answered by one hand-written indexed SQL query (two for
+3. the plan editor ``/dossiers/<pk>/plan/1/`` and its live toets panel for a concept plan with
+   2 and with 40 voorzieningen (made for the run in one transaction and rolled back after it);
+4. the floor: the same question answered by one hand-written indexed SQL query (two for
    the dossier page) on the same connection.
 
 It prints a Markdown table and writes it to ``benchmarks/results/latest.md``. See
@@ -403,9 +405,109 @@ def meten(args, meta: dict) -> Resultaat:
             ))
     pagina_queries = [m.queries for m in uit.metingen if m.naam.startswith("Dossierpagina")]
     uit.queries_gelijk = len(set(pagina_queries)) == 1
+    planeditor_meten(client, consulent, uit, n)
     uit.context["dossiers"] = f"weinig: {aantallen['weinig']} gebeurtenissen, veel: {aantallen['veel']}"
     uit.context["logboek"] = logboek_kosten(client, n, weinig)
     return uit
+
+
+PLAN_VOORZIENINGEN = (2, 40)
+_PLAN_VLOER = (
+    "SELECT p.* FROM plannen_planversie p WHERE p.dossier_id = %s AND p.versie = 1",
+    "SELECT l.* FROM plannen_leefgebiedsituatie l JOIN plannen_planversie p ON p.id = l.planversie_id "
+    "WHERE p.dossier_id = %s AND p.versie = 1",
+    "SELECT d.* FROM plannen_doel d JOIN plannen_planversie p ON p.id = d.planversie_id "
+    "WHERE p.dossier_id = %s AND p.versie = 1",
+    "SELECT v.* FROM plannen_voorziening v JOIN plannen_planversie p ON p.id = v.planversie_id "
+    "WHERE p.dossier_id = %s AND p.versie = 1",
+)
+
+
+class _Terugdraaien(Exception):
+    pass
+
+
+def concept_plan(dossier, consulent, voorzieningen: int, vandaag: date):
+    """A realistic concept plan: five leefgebieden with two goals each and ``voorzieningen``
+    complete provisions with their motivation, spread over the goals, amounts on both sides of
+    the mandate thresholds. Written through the plan services, as the editor does."""
+    from decimal import Decimal
+
+    from nieuwestart.dossiers.models import Leefgebied
+    from nieuwestart.plannen import services
+
+    versie = services.planversie_aanmaken(dossier, consulent, vandaag=vandaag)
+    doelen = []
+    for leefgebied in Leefgebied:
+        services.leefgebied_bijwerken(
+            versie, leefgebied.value, consulent, situatie=f"Situatie bij de aanmelding: {leefgebied.label}.",
+            voldoet_aan_doelstelling="NEE", hulpvraag=f"Hulp bij {leefgebied.label.lower()}.",
+        )
+        for i in (1, 2):
+            doelen.append(services.doel_toevoegen(
+                versie, consulent, leefgebied=leefgebied.value, omschrijving=f"Doel {i} voor {leefgebied.label}",
+            ))
+    motivering = {
+        "belemmering": "Het gezin mist overzicht.", "geschiktheid": "Dit helpt direct.", "noodzaak": "NOODZAAK",
+        "noodzakelijkheid": "Er is geen andere manier.", "evenredigheid": "De kosten passen bij het doel.",
+        "weging_vaardigheden": "Kan dit met uitleg.", "weging_draagkracht": "Kan dit niet zelf betalen.",
+        "weging_huishouden": "Ouder met twee kinderen.", "weging_duurzaamheid": "Blijvend effect.",
+        "weging_doel": "Maakt het doel haalbaar.",
+    }
+    for i in range(voorzieningen):
+        v = services.voorziening_toevoegen(
+            doelen[i % len(doelen)], consulent, omschrijving=f"Voorziening {i + 1}",
+            aard="IMMATERIEEL" if i % 3 else "MATERIEEL", bedrag=Decimal(150 + 97 * i), hoeveelheid="10 uur",
+            begindatum=vandaag, einddatum=vandaag + timedelta(days=180), **motivering,
+        )
+        services.besluit_vastleggen(v, "TOEGEKEND", "", door=consulent)
+    return versie
+
+
+def planeditor_meten(client, consulent, uit: Resultaat, n: int) -> None:
+    """The plan editor and its toets panel for plans of 2 and 40 provisions (issue 5: server time
+    and a query count that does not grow with the provisions). The plans exist only during the run."""
+    from django.db import transaction
+
+    from nieuwestart.dossiers.models import Dossier, DossierStatus
+
+    vandaag = date.today()
+    kandidaten = list(
+        Dossier.objects.filter(team__in=consulent.teams.all(), status=DossierStatus.EERSTE_GESPREK_GEVOERD,
+                               eerste_gesprek__isnull=False, planversies__isnull=True)
+        .order_by("id")[: len(PLAN_VOORZIENINGEN)]
+    )
+    if len(kandidaten) < len(PLAN_VOORZIENINGEN):
+        uit.context["planeditor"] = "niet gemeten: te weinig dossiers na het eerste gesprek in het team van deze consulent"
+        return
+    try:
+        with transaction.atomic():
+            queries = []
+            for dossier, aantal in zip(kandidaten, PLAN_VOORZIENINGEN, strict=True):
+                concept_plan(dossier, consulent, aantal, vandaag)
+                editor, toets = f"/dossiers/{dossier.pk}/plan/1/", f"/dossiers/{dossier.pk}/plan/1/toets/"
+                assert client.get(editor).status_code == 200, editor
+                vloermeting = Meting(f"vloer: plan {dossier.pk}", meet(vloer(_PLAN_VLOER, [dossier.pk]), n))
+                pagina = Meting(
+                    f"Planeditor, {aantal} voorzieningen", meet(lambda u=editor: client.get(u), n),
+                    queries=tel_queries(lambda u=editor: client.get(u)), vloer=vloermeting,
+                    toelichting="5 leefgebieden, 10 doelen",
+                )
+                paneel = Meting(
+                    f"– toetspaneel (htmx), {aantal} voorzieningen",
+                    meet(lambda u=toets: client.get(u, HTTP_HX_REQUEST="true"), n),
+                    queries=tel_queries(lambda u=toets: client.get(u, HTTP_HX_REQUEST="true")), vloer=vloermeting,
+                )
+                uit.metingen += [pagina, paneel]
+                queries.append((pagina.queries, paneel.queries))
+            uit.context["planeditor"] = (
+                f"zelfde aantal queries bij {PLAN_VOORZIENINGEN[0]} en {PLAN_VOORZIENINGEN[-1]} voorzieningen: "
+                + ("ja" if len(set(queries)) == 1 else "**nee**")
+                + "; de plannen bestaan alleen tijdens de meting (teruggedraaid)"
+            )
+            raise _Terugdraaien
+    except _Terugdraaien:
+        pass
 
 
 def selectors_dossierpagina(selectors, pk: int):
@@ -500,7 +602,7 @@ def verslag(args, meta: dict, uit: Resultaat, db: Path) -> str:
     fasen = ", ".join(f"{k} {v} s" for k, v in meta.get("seed_fasen", {}).items())
     hergebruikt = " (toen gemaakt; deze run hergebruikte de database)" if meta.get("hergebruikt") else ""
     regels = [
-        "# Benchmark: werkvoorraad en dossierpagina op landelijke schaal",
+        "# Benchmark: werkvoorraad, dossierpagina en planeditor op landelijke schaal",
         "",
         f"- Gemeten: {time.strftime('%Y-%m-%d %H:%M')} op {machine()}",
         (
@@ -518,6 +620,7 @@ def verslag(args, meta: dict, uit: Resultaat, db: Path) -> str:
         f"- {uit.context.get('consulent', '')}; dossierpagina: {uit.context.get('dossiers', '')}",
         f"- Planner-statistieken: {uit.context.get('statistieken', '')}",
         f"- Kosten van het logboek: {uit.context.get('logboek', '')}",
+        f"- Planeditor: {uit.context.get('planeditor', '')}",
         (
             f"- {args.herhalingen} herhalingen per meting na 10 keer opwarmen; tijd = rond `client.get` "
             "(servertijd, na `force_login`) of rond de query; p50/p95 in ms."
