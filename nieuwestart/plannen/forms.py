@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from nieuwestart.common.forms import NlDesignForm, NlDesignModelForm
 from nieuwestart.dossiers.models import Leefgebied
 
-from .models import Doel, Leefgebiedsituatie, Planversie, Voorziening
+from .models import Doel, Leefgebiedsituatie, Planversie, Planversiesoort, Voorziening
 
 ZRM_KEUZES = [("", _("Geen score")), *((str(i), str(i)) for i in range(1, 6))]
 
@@ -103,6 +103,22 @@ class DoelForm(NlDesignModelForm):
             "leefgebied": Leefgebied(leefgebied).label
         }
         self.fields["omschrijving"].help_text = _("Schrijf het doel concreet op: wat is er bereikt, en wanneer?")
+
+
+class PlanversieWijzigenForm(NieuwePlanversieForm):
+    """Change a concept's 'op hoofdlijnen' (first plan) or its explanation (addendum)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, addendum=kwargs["instance"].soort == Planversiesoort.ADDENDUM, **kwargs)
+
+
+class DoelWijzigenForm(NlDesignModelForm):
+    class Meta:
+        model = Doel
+        fields = ["omschrijving"]
+        widgets = {"omschrijving": _tekstvak(3)}
+        labels = {"omschrijving": _("Het doel")}
+        help_texts = {"omschrijving": _("Schrijf het doel concreet op: wat is er bereikt, en wanneer?")}
 
 
 class DoelChoiceField(forms.ModelChoiceField):

@@ -169,11 +169,17 @@ def planversie_bijwerken(planversie: Planversie, door, *, op_hoofdlijnen: bool |
 
 
 @transaction.atomic
-def planversie_verwijderen(planversie: Planversie, door) -> None:
-    """Throw a concept away (an issued version stays forever)."""
+def planversie_verwijderen(planversie: Planversie, door, *, vandaag: date | None = None) -> None:
+    """Throw a concept away (an issued version stays forever); the timeline keeps that it was."""
     versie = _concept_vergrendelen(planversie.pk)
     Goedkeuring.objects.filter(voorziening__planversie=versie).delete()
     Voorziening.objects.filter(planversie=versie).delete()
+    gebeurtenis_vastleggen(
+        versie.dossier, GebeurtenisSoort.TOELICHTING, door=door, datum=_vandaag(vandaag),
+        gegevens={"planversie": versie.pk, "versie": versie.versie, "weggegooid": True},
+        toelichting=_("Het concept van versie %(nr)s van het plan is weggegooid.") % {"nr": versie.versie},
+        termijnen_bijwerken=False,
+    )
     versie.delete()
 
 

@@ -37,7 +37,7 @@ from nieuwestart.toegang.regels import DOSSIERS_LEZEN, DOSSIERS_WIJZIGEN, vereis
 
 from . import selectors, services
 from . import toets as T
-from .forms import BeoordelingForm, DoelForm, GoedkeuringVragenForm, LeefgebiedForm, NieuwePlanversieForm, VoorzieningForm
+from .forms import BeoordelingForm, DoelForm, DoelWijzigenForm, GoedkeuringVragenForm, PlanversieWijzigenForm, LeefgebiedForm, NieuwePlanversieForm, VoorzieningForm
 from .mandaat import benodigde_goedkeuringen, ontbrekende_goedkeuringen
 from .models import Doel, Goedkeuring, Leefgebiedsituatie, Planstatus, Planversie, Voorziening
 
@@ -254,6 +254,54 @@ def versie_nieuw(request, dossier: Dossier):
     )
 
 
+@require_http_methods(["GET", "POST"])
+@dossier_view(DOSSIERS_WIJZIGEN, **WIJZIGEN)
+def versie_wijzigen(request, dossier: Dossier, versie: int):
+    """Change a concept's 'op hoofdlijnen' (first plan) or what the addendum changes."""
+    planversie = _versie(dossier, versie)
+    if planversie.is_uitgegeven:
+        return _weiger_uitgegeven(request, dossier, planversie)
+    form = PlanversieWijzigenForm(_gegevens(request), instance=planversie)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.planversie_bijwerken(
+                planversie, request.user, op_hoofdlijnen=form.cleaned_data.get("op_hoofdlijnen"),
+                toelichting=form.cleaned_data.get("toelichting"),
+            )
+        except RegelOvertreding as fout:
+            form.voeg_regelovertreding_toe(fout)
+        else:
+            messages.success(request, _("De gegevens van het plan zijn opgeslagen."))
+            return redirect(_editor_url(dossier, planversie))
+    return render(request, "plannen/versie_wijzigen.html", {"dossier": dossier, "versie": planversie, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@dossier_view(DOSSIERS_WIJZIGEN, **WIJZIGEN)
+def versie_verwijderen(request, dossier: Dossier, versie: int):
+    """Throw a concept away, after confirmation; an issued version stays forever."""
+    planversie = _versie(dossier, versie)
+    if planversie.is_uitgegeven:
+        return _weiger_uitgegeven(request, dossier, planversie)
+    fout = None
+    if request.method == "POST":
+        try:
+            services.planversie_verwijderen(planversie, request.user, vandaag=_vandaag())
+        except RegelOvertreding as e:
+            fout = e.bericht
+        else:
+            messages.success(request, _("Het concept (versie %(nr)s) is weggegooid.") % {"nr": planversie.versie})
+            return redirect("dossiers:detail", dossier.pk)
+    return render(request, "plannen/bevestigen.html", {
+        "dossier": dossier, "versie": planversie, "fout": fout,
+        "titel": _("Concept weggooien"),
+        "vraag": _("Wilt u dit concept weggooien? De doelen en voorzieningen erin zijn dan weg. "
+                   "Dit kunt u niet ongedaan maken."),
+        "onderwerp": _("Versie %(nr)s van het plan (concept)") % {"nr": planversie.versie},
+        "knop": _("Concept weggooien"), "terug": _editor_url(dossier, planversie),
+    })
+
+
 # --- leefgebieden and doelen ---------------------------------------------------------------------
 
 def _leefgebied_of_404(code: str) -> str:
@@ -333,6 +381,30 @@ def doel_toevoegen(request, dossier: Dossier, versie: int, leefgebied: str):
                 messages.success(request, _("Het doel is toegevoegd."))
             return _sectie_of_pagina(request, dossier, planversie.pk, code, opgeslagen=True)
     return _sectie_of_pagina(request, dossier, planversie.pk, code, formulieren={("doel", code): form})
+
+
+@require_http_methods(["GET", "POST"])
+@dossier_view(DOSSIERS_WIJZIGEN, **WIJZIGEN)
+def doel_wijzigen(request, dossier: Dossier, versie: int, doel: int):
+    """Rewrite a goal. Its provisions need their approvals again (the service voids them)."""
+    planversie = _versie(dossier, versie)
+    if planversie.is_uitgegeven:
+        return _weiger_uitgegeven(request, dossier, planversie)
+    doel_obj = get_object_or_404(Doel, planversie=planversie, pk=doel)
+    form = DoelWijzigenForm(_gegevens(request), instance=doel_obj)
+    heeft_voorzieningen = doel_obj.voorzieningen.exists()
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.doel_wijzigen(doel_obj, request.user, omschrijving=form.cleaned_data["omschrijving"])
+        except RegelOvertreding as fout:
+            form.voeg_regelovertreding_toe(fout)
+        else:
+            messages.success(request, _("Het doel is opgeslagen."))
+            return redirect(_editor_url(dossier, planversie, f"doel-{doel_obj.pk}"))
+    return render(request, "plannen/doel.html", {
+        "dossier": dossier, "versie": planversie, "doel": doel_obj, "form": form,
+        "heeft_voorzieningen": heeft_voorzieningen,
+    })
 
 
 @require_http_methods(["GET", "POST"])

@@ -475,10 +475,47 @@ def test_an_addendum_starts_as_a_copy_of_the_issued_version(ingelogd, uitgegeven
     assert "Addendum op het plan van aanpak (versie 2)" in html and "Er komt een fiets bij." in html
 
 
+def test_a_goal_is_rewritten_and_its_provisions_need_their_approval_again(ingelogd, doel, consulent, collega):
+    v = maak_voorziening(doel, consulent, bedrag="900.00")
+    [gk] = services.goedkeuring_vragen(v, consulent, vandaag=vandaag())
+    services.goedkeuren(gk, collega, vandaag=vandaag())
+    versie = doel.planversie
+    formulier = ingelogd.get(url("doel_wijzigen", versie, doel.pk)).content.decode()
+    assert "Het huishouden draait weer" in formulier and "opnieuw worden gevraagd" in formulier
+    leeg = ingelogd.post(url("doel_wijzigen", versie, doel.pk), {"omschrijving": "  "})
+    assert leeg.status_code == 200
+    antwoord = ingelogd.post(url("doel_wijzigen", versie, doel.pk), {"omschrijving": "Binnen 2 maanden draait de was weer"})
+    assert antwoord.status_code == 302 and antwoord["Location"].endswith(f"#doel-{doel.pk}")
+    doel.refresh_from_db()
+    gk.refresh_from_db()
+    assert doel.omschrijving == "Binnen 2 maanden draait de was weer"
+    assert gk.vervallen_op is not None
+
+
+def test_op_hoofdlijnen_is_changed_and_a_concept_thrown_away_after_confirmation(ingelogd, concept, gesprek_dossier):
+    assert not concept.op_hoofdlijnen
+    editor = ingelogd.get(url("versie", concept)).content.decode()
+    assert url("versie_wijzigen", concept) in editor and url("versie_verwijderen", concept) in editor
+    assert ingelogd.post(url("versie_wijzigen", concept), {"op_hoofdlijnen": "on"}).status_code == 302
+    concept.refresh_from_db()
+    assert concept.op_hoofdlijnen
+    vraag = ingelogd.get(url("versie_verwijderen", concept)).content.decode()
+    assert "Dit kunt u niet ongedaan maken." in vraag and Planversie.objects.filter(pk=concept.pk).exists()
+    weg = ingelogd.post(url("versie_verwijderen", concept), {})
+    assert weg.status_code == 302 and weg["Location"] == reverse("dossiers:detail", args=[gesprek_dossier.pk])
+    assert not Planversie.objects.filter(pk=concept.pk).exists()
+    assert DossierGebeurtenis.objects.filter(
+        dossier=gesprek_dossier, toelichting="Het concept van versie 1 van het plan is weggegooid."
+    ).exists()
+
+
 BEWERK_ROUTES = [
     ("leefgebied", ("WONEN",)),
     ("doel_toevoegen", ("WONEN",)),
     ("doel_verwijderen", ("doel",)),
+    ("doel_wijzigen", ("doel",)),
+    ("versie_wijzigen", ()),
+    ("versie_verwijderen", ()),
     ("voorziening_nieuw", ()),
     ("voorziening_bewerken", ("voorziening",)),
     ("voorziening_verwijderen", ("voorziening",)),
