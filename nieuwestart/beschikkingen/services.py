@@ -146,22 +146,19 @@ def bezwaar_tijdig(*, termijn_einde: date, ontvangen_op: date, per_post_verzonde
 
 
 def _termijn(beschikking: Beschikking, regel: str):
-    from nieuwestart.termijnen.models import Termijn
+    from nieuwestart.termijnen.services import opgeslagen_termijnen
 
-    return Termijn.objects.filter(dossier_id=beschikking.dossier_id, regel=regel, sleutel=beschikking.kenmerk).first()
+    rijen = opgeslagen_termijnen(beschikking.dossier_id, [regel], sleutel=beschikking.kenmerk)
+    return rijen[0] if rijen else None
 
 
 def bezwaartermijn_einde(beschikking: Beschikking) -> date | None:
     """The end of the stored bezwaartermijn of this beschikking (ATW applied), or None before sending."""
     from nieuwestart.termijnen.regels import TermijnSoort
-    from nieuwestart.termijnen.services import termijnen_bijwerken
 
     if beschikking.verzonden_op is None:
         return None
     termijn = _termijn(beschikking, TermijnSoort.BEZWAARTERMIJN)
-    if termijn is None:  # stored terms are a cache; rebuild it when it lags behind the events
-        termijnen_bijwerken(beschikking.dossier)
-        termijn = _termijn(beschikking, TermijnSoort.BEZWAARTERMIJN)
     return termijn.einddatum if termijn else None
 
 

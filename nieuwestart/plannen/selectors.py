@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from nieuwestart.accounts.models import Rol, User
 from nieuwestart.dossiers.models import Leefgebied
-from nieuwestart.termijnen.models import Termijn
 from nieuwestart.termijnen.regels import TermijnSoort
+from nieuwestart.termijnen.services import opgeslagen_termijnen
 
 from .mandaat import Mandaatgrenzen, rollen_voor_alle, soorten_voor_rollen
 from .models import Doel, Goedkeuring, Goedkeuringsoort, Goedkeuringuitkomst, Leefgebiedsituatie, Planversie, Voorziening
@@ -65,13 +65,10 @@ class Termijngrenzen:
 
 def termijngrenzen(dossier) -> Termijngrenzen:
     """The last day of the plan, material and all-decisions terms, from the stored ``Termijn`` rows."""
-    rijen = {
-        r.regel: r
-        for r in Termijn.objects.filter(
-            dossier=dossier,
-            regel__in=[TermijnSoort.PLAN_VAN_AANPAK, TermijnSoort.MATERIELE_VOORZIENINGEN, TermijnSoort.ALLE_BESLUITEN],
-        ).order_by("-startdatum")
-    }
+    regels = [TermijnSoort.PLAN_VAN_AANPAK, TermijnSoort.MATERIELE_VOORZIENINGEN, TermijnSoort.ALLE_BESLUITEN]
+    rijen = {}
+    for r in opgeslagen_termijnen(dossier, regels):
+        rijen.setdefault(r.regel, r)  # newest start first
 
     def einde(code):
         r = rijen.get(code)

@@ -126,3 +126,28 @@ def termijnen_bijwerken(
         volgende_termijn_regel=dossier.volgende_termijn_regel,
     )
     return berekend
+
+
+def opgeslagen_termijnen(dossier, regels: Iterable[str], *, sleutel: str | None = None) -> list[Termijn]:
+    """The stored terms of these rules (and key), newest start first.
+
+    Stored terms are a cache of what the events say. When none of the asked terms is stored, the
+    cache may lag behind the events (a bulk path that wrote events without refreshing): rebuild it
+    once and read again, so every reader answers "missing" the same way, from the events.
+    """
+    regels = list(regels)
+    dossier_id = getattr(dossier, "pk", dossier)
+
+    def lezen() -> list[Termijn]:
+        qs = Termijn.objects.filter(dossier_id=dossier_id, regel__in=regels)
+        if sleutel is not None:
+            qs = qs.filter(sleutel=sleutel)
+        return list(qs.order_by("-startdatum", "-id"))
+
+    rijen = lezen()
+    if not rijen:
+        from nieuwestart.dossiers.models import Dossier
+
+        termijnen_bijwerken(dossier if hasattr(dossier, "pk") else Dossier.objects.get(pk=dossier_id))
+        rijen = lezen()
+    return rijen
