@@ -129,7 +129,7 @@ class BestandInlezenForm(NlDesignForm):
                 % {"mb": settings.NS_IMPORT_MAX_MB}
             )
         if bestand.size == 0:
-            raise forms.ValidationError(_("Het bestand is leeg."))
+            raise forms.ValidationError(_("Het bestand is leeg. Kies het goede bestand, of sla het opnieuw op en probeer het nog eens."))
         return bestand
 
     def clean(self):

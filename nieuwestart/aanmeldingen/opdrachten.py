@@ -308,7 +308,7 @@ def opdracht_aanmaken(
     before anything is stored.
     """
     if doel not in importsoorten():
-        raise DoelFout("Kies waarvoor u dit bestand inleest: contactlijst, statusupdate of antwoord kindverificatie.")
+        raise DoelFout(str(_("Kies waarvoor u dit bestand inleest: contactlijst, statusupdate of antwoord kindverificatie.")))
     # The same check every import starts with; it reads the header only.
     tabel = controleer_bestand(formaat_voor(doel), inhoud, bestandsnaam, doel, vandaag, None, portaaldatum).tabel
     opdracht = Importopdracht.objects.create(
@@ -550,7 +550,7 @@ def opdrachten_opschonen(*, nu: datetime, uitvoeren: bool = True) -> int:
     if not uitvoeren:
         return aantal
     oud.filter(fase__in=[Fase.CONTROLEREN, Fase.VOORBEELD, Fase.BEVESTIGD, Fase.INLEZEN]).update(
-        fase=Fase.AFGEBROKEN, foutmelding="Niet binnen een dag ingelezen. Het bestand is verwijderd.",
+        fase=Fase.AFGEBROKEN, foutmelding=str(_("Niet binnen een dag ingelezen. Het bestand is verwijderd. Lees het opnieuw in als u het nog nodig heeft.")),
     )
     met_gegevens.update(inhoud=None, afwijzingen=[], wijzigingen=[])
     Importopdracht.objects.filter(aangemaakt_op__lt=nu - OPDRACHT_BEWAREN).delete()

@@ -431,7 +431,7 @@ def voorbeeld_maken(inhoud: bytes, bestandsnaam: str = "") -> Importvoorbeeld:
     for nummer, rij in tabel.rijen():
         afwijzingen: list[Afwijzing] = []
         for extra in (k for k in rij if k.startswith("kolom ") and k not in tabel.kolommen):
-            afwijzingen.append(Afwijzing(extra, _("Deze cel staat buiten de kolommen van de kopregel.")))
+            afwijzingen.append(Afwijzing(extra, _("Boven deze cel staat geen kolomnaam. Zet er een kolomnaam boven, of haal de cel weg.")))
         aanbieder_naam = schone_naam(lezer.tekst(rij, "aanbieder"))
         product_naam = schone_naam(lezer.tekst(rij, "product"))
         regel = Importregel(rij=nummer, aanbieder=aanbieder_naam, product=product_naam)

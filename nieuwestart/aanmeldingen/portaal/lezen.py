@@ -113,7 +113,9 @@ def _lees_tabel(inhoud: bytes, bestandsnaam: str) -> Tabel:
         raise BestandFout("Er is geen bestand ontvangen.", code="leeg")
     inhoud = bytes(inhoud)
     if not inhoud.strip():
-        raise BestandFout("Het bestand is leeg.", code="leeg")
+        raise BestandFout(
+            "Het bestand is leeg. Kies het goede bestand, of sla het opnieuw op en probeer het nog eens.", code="leeg"
+        )
     inhoud_hash = hashlib.sha256(inhoud).hexdigest()
     if inhoud.startswith(_OLE_MAGIC):
         raise BestandFout(
