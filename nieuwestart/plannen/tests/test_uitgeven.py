@@ -85,6 +85,38 @@ def test_plan_approvals_issue_and_addendum(dossier, plan, doel, consulent, tweed
     assert Voorziening.objects.get(planversie=addendum, overgenomen_van=vier).besluitdatum == VANDAAG
     assert Voorziening.objects.get(planversie=addendum, omschrijving="Sollicitatietraining").besluitdatum == later
 
+    # Bezwaar against the addendum: sent the next day, received within the 6 weeks, found well-founded,
+    # which leads to a third version (a new beschikking with its own bezwaartermijn).
+    from nieuwestart.beschikkingen import services as beschikkingservices
+
+    verzonden = later + timedelta(days=1)
+    beschikkingservices.verzending_vastleggen(beschikking=tweede, verzonden_op=verzonden, via="POST",
+                                             door=consulent, vandaag=verzonden)
+    ontvangen = verzonden + timedelta(weeks=5)
+    bezwaar = beschikkingservices.bezwaar_registreren(beschikking=tweede, ontvangen_op=ontvangen, door=consulent,
+                                                      vandaag=ontvangen, toelichting="De training is te kort.")
+    assert bezwaar.tijdig and bezwaar.termijn_einde >= verzonden + timedelta(weeks=6)
+    def beslistermijn():  # stored terms are rewritten on every event: read them again
+        return Termijn.objects.get(dossier=dossier, regel="BESLISTERMIJN_BEZWAAR", sleutel=tweede.kenmerk)
+
+    assert beslistermijn().voldaan_op is None
+    uitspraak = ontvangen + timedelta(weeks=3)
+    beschikkingservices.bezwaar_afhandelen(bezwaar=bezwaar, uitkomst="GEGROND", datum=uitspraak, door=teamleider,
+                                           vandaag=uitspraak, toelichting="De training wordt langer.")
+    assert beslistermijn().voldaan_op == uitspraak
+    derde = services.planversie_aanmaken(dossier, consulent, toelichting="Na bezwaar: langere training",
+                                         vandaag=uitspraak)
+    training = derde.voorzieningen.get(omschrijving="Sollicitatietraining")
+    services.voorziening_wijzigen(training, consulent, hoeveelheid="20 bijeenkomsten")
+    services.besluit_vastleggen(training, "TOEGEKEND", "", door=consulent)
+    derde_beschikking = services.uitgeven(derde, consulent, uitspraak)
+    assert derde_beschikking.inhoud["wijzigt_kenmerk"] == tweede.kenmerk
+    # The earlier beschikkingen are untouched: their stored PDFs still match their hashes.
+    from nieuwestart.beschikkingen.services import pdf_ongewijzigd
+
+    assert all(pdf_ongewijzigd(b) for b in beschikkingen(dossier))
+    assert beschikkingen(dossier).count() == 3
+
 
 def test_material_provision_taken_over_in_an_addendum_after_six_months_is_fine(dossier, plan, doel, consulent):
     voorziening(doel, consulent, bedrag="450")
