@@ -203,6 +203,11 @@ DOCX_REGELS: tuple[tuple[str, str], ...] = (
     ("Normal", "{%p endif %}"),
     ("Normal", "{%p endif %}"),
     ("Heading 2", "Ons besluit"),
+    ("Normal", "{%p if soort == 'BEEINDIGING' %}"),
+    ("Normal", "Wij stoppen uw brede ondersteuning. Hierboven leest u waarom.{% if toegekend %} Hulp die u al kreeg, "
+               "houdt u: {{ toegekend | length }} {{ 'voorziening' if toegekend | length == 1 else 'voorzieningen' }}. "
+               "Die lopen door tot hun einddatum. U hoeft niets terug te betalen.{% endif %}"),
+    ("Normal", "{%p else %}"),
     ("Normal", "{%p if toegekend %}"),
     ("Normal", "U krijgt {{ toegekend | length }} {{ 'voorziening' if toegekend | length == 1 else 'voorzieningen' }}."
                "{% if totaal_toegekend %} Samen kosten die {{ totaal_toegekend | bedrag }} (inclusief btw). "
@@ -211,6 +216,7 @@ DOCX_REGELS: tuple[tuple[str, str], ...] = (
     ("Normal", "{%p if afgewezen %}"),
     ("Normal", "U krijgt {{ afgewezen | length }} {{ 'voorziening' if afgewezen | length == 1 else 'voorzieningen' }} "
                "niet. Hieronder leest u waarom."),
+    ("Normal", "{%p endif %}"),
     ("Normal", "{%p endif %}"),
     ("Heading 2", "Voor wie is dit besluit?"),
     ("Normal", "Dit besluit is voor {{ rechthebbende.naam }}, geboren op {{ rechthebbende.geboortedatum | datum }}"
@@ -234,10 +240,10 @@ DOCX_REGELS: tuple[tuple[str, str], ...] = (
     ("Normal", "{%p endfor %}"),
     ("Normal", "{%p endif %}"),
     ("Normal", "{%p if voorzieningen %}"),
-    ("Heading 2", "De voorzieningen"),
+    ("Heading 2", "{{ 'Hulp die doorloopt' if soort == 'BEEINDIGING' else 'De voorzieningen' }}"),
     ("Normal", "{%p for v in voorzieningen %}"),
     ("Heading 3", "{{ loop.index }}. {{ v.omschrijving }}"),
-    ("Normal", "Besluit: {{ 'u krijgt dit.' if v.besluit == 'TOEGEKEND' else 'u krijgt dit niet.' }}"),
+    ("Normal", "Besluit: {{ 'u houdt dit.' if soort == 'BEEINDIGING' else ('u krijgt dit.' if v.besluit == 'TOEGEKEND' else 'u krijgt dit niet.') }}"),
     ("Normal", "Leefgebied en doel: {{ v.leefgebied }}: {{ v.doel }}"),
     ("Normal", "Soort: {{ 'Spullen of geld (materieel)' if v.materieel else 'Hulp of begeleiding (immaterieel)' }}"),
     ("Normal", "{%p if v.aanbieder or v.product %}"),
