@@ -123,7 +123,11 @@ def voorbeeldinhoud(soort: str = Beschikkingsoort.PLAN, *, voorzieningen: int = 
         vervolg="Uw consulent belt u binnen 2 weken om de eerste afspraak te maken.",
         wijzigt_kenmerk="NS-2026-000001-V1" if soort == Beschikkingsoort.ADDENDUM else "",
         reden_beeindiging="U heeft de doelen uit uw plan bereikt." if soort == Beschikkingsoort.BEEINDIGING else "",
-        extra={"afdeling": "Team Brede Ondersteuning"},
+        extra={"afdeling": "Team Brede Ondersteuning"} | (
+            # What nieuwestart.beeindiging.inhoud fills in, so a local template may use it.
+            {"einddatum": "23 november 2026", "reden": "De doelen van het plan zijn bereikt", "reden_code": "DOELEN_BEREIKT"}
+            if soort == Beschikkingsoort.BEEINDIGING else {}
+        ),
     )
 
 
@@ -188,8 +192,8 @@ DOCX_REGELS: tuple[tuple[str, str], ...] = (
     ("Heading 1", "{{ titel }}"),
     ("Normal", "{{ aanhef }},"),
     ("Normal", "{%p if soort == 'BEEINDIGING' %}"),
-    ("Normal", "U krijgt brede ondersteuning van de gemeente, omdat u gedupeerde bent van de problemen met de "
-               "kinderopvangtoeslag. In deze brief leest u dat deze ondersteuning stopt, en waarom."),
+    ("Normal", "U kreeg brede ondersteuning van de gemeente vanwege de problemen met de kinderopvangtoeslag. "
+               "In deze brief leest u dat deze ondersteuning stopt, en waarom."),
     ("Heading 2", "Waarom stopt de ondersteuning?"),
     ("Normal", "{{ reden_beeindiging }}"),
     ("Normal", "{%p else %}"),

@@ -253,3 +253,19 @@ def test_ending_twice_or_in_the_future_is_refused(met_plan, consulent):
         _beeindig(met_plan, consulent, "GEEN_BEHOEFTE_MEER", date(2026, 12, 2), toelichting="Wil stoppen, zei ze aan de telefoon.")
     assert exc.value.regel.code == "STATUS_STAAT_DIT_NIET_TOE"
     assert Beeindiging.objects.count() == 1
+
+
+def test_a_replaced_template_for_beeindiging_is_used_and_may_name_the_end_date(met_plan, consulent, beheerder):
+    from nieuwestart.beschikkingen.services import sjabloon_uploaden
+    from nieuwestart.beschikkingen.sjablonen import standaard_html
+
+    html = standaard_html().replace("<h2>Ons besluit</h2>", "<h2>Ons besluit</h2><p>Laatste dag: {{ extra.einddatum }}.</p>")
+    sjabloon = sjabloon_uploaden(soort="PDF_HTML", beschikkingsoort="BEEINDIGING", inhoud=html.encode(),
+                                 bestandsnaam="stoppen.html", door=beheerder, activeren=True)
+    b = _beeindig(met_plan, consulent, "GEEN_BEHOEFTE_MEER", date(2026, 12, 1),
+                  toelichting="Per e-mail van 30 november: wil stoppen.").beschikking
+    assert b.pdf_sjabloon == sjabloon and b.inhoud["extra"]["einddatum"] == "1 december 2026"
+    from nieuwestart.beschikkingen.documenten import html_renderen
+    from nieuwestart.beschikkingen.serialisatie import inhoud_uit_json
+
+    assert "Laatste dag: 1 december 2026." in html_renderen(inhoud_uit_json(b.inhoud), html)

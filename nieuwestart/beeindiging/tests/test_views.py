@@ -111,3 +111,19 @@ def test_other_team_needs_the_doorbreekfunctie(client, met_plan, ander_team):
     client.force_login(maak_gebruiker("buiten", Rol.CONSULENT, teams=[ander_team]))
     antwoord = client.get(reverse("beeindiging:beeindigen", args=[met_plan.pk]))
     assert antwoord.status_code == 302 and "/doorbreken/" in antwoord["Location"]
+
+
+def test_the_beeindigingsbeschikking_opens_like_a_plan_beschikking_and_is_sent(ingelogd, met_plan, consulent):
+    vandaag = timezone.localdate()
+    b = services.beeindigen(dossier=met_plan, reden="GEEN_BEHOEFTE_MEER", einddatum=vandaag, door=consulent, vandaag=vandaag,
+                            toelichting="In het gesprek van vandaag: wil het verder zelf doen.").beschikking
+    pagina = ingelogd.get(reverse("beschikkingen:detail", args=[met_plan.pk, b.pk]))
+    assert pagina.status_code == 200 and b.kenmerk in pagina.content.decode()
+    pdf = ingelogd.get(reverse("beschikkingen:pdf", args=[met_plan.pk, b.pk]))
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    antwoord = ingelogd.post(reverse("beschikkingen:verzending", args=[met_plan.pk, b.pk]),
+                             {"verzonden_op": vandaag.isoformat(), "via": "POST"})
+    assert antwoord.status_code == 302
+    from nieuwestart.termijnen.models import Termijn
+
+    assert Termijn.objects.filter(dossier=met_plan, regel="BEZWAARTERMIJN", sleutel=b.kenmerk).exists()
