@@ -144,3 +144,23 @@ def test_afbouw_checklist_only_during_afbouw(met_plan, consulent):
         services.afbouwstap_afvinken(dossier=met_plan, stap="HERSTART_INVORDERING", door=consulent, datum=date(2026, 12, 1),
                                      vandaag=date(2026, 12, 1))
     assert exc.value.regel.code == "STATUS_STAAT_DIT_NIET_TOE"
+
+
+def test_the_retention_purge_removes_a_closed_dossier_with_its_ending_handover_and_checks(dossier, consulent):
+    # Without a plan: a Planversie still protects its dossier from the purge (plannen, reported separately).
+    met_plan = dossier
+    from nieuwestart.beeindiging.models import Beeindiging, Nazorgcontrole, WarmeOverdracht
+    from nieuwestart.bewaartermijnen.services import opschonen
+    from nieuwestart.dossiers.models import Dossier
+
+    o = _overdracht(met_plan, consulent)
+    b = services.beeindigen(dossier=met_plan, reden="GEEN_BEHOEFTE_MEER", einddatum=date(2026, 12, 10), door=consulent,
+                            vandaag=date(2026, 12, 10), toelichting="Wil stoppen, gezegd in het gesprek.")
+    assert b.beschikking is not None
+    services.nazorgcontrole_vastleggen(overdracht=o, moment="EERSTE", datum=date(2026, 12, 30), uitkomst="GESTART",
+                                       door=consulent, vandaag=date(2026, 12, 30))
+    services.afsluiten(dossier=met_plan, door=consulent, datum=date(2026, 12, 31), vandaag=date(2026, 12, 31),
+                       reden_zonder_nazorg="Hulp is gestart; tweede controle niet nodig volgens de rechthebbende.")
+    assert opschonen(peildatum=date(2045, 1, 1), uitgevoerd_door="test")
+    assert not Dossier.objects.filter(pk=met_plan.pk).exists()
+    assert (Beeindiging.objects.count(), WarmeOverdracht.objects.count(), Nazorgcontrole.objects.count()) == (0, 0, 0)
