@@ -130,7 +130,8 @@ def contactpoging_vastleggen(
     )
     gebeurtenis_vastleggen(
         dossier, GebeurtenisSoort.CONTACTPOGING, door=door, datum=datum,
-        gegevens={"kanaal": kanaal.value, "uitkomst": uitkomst.value},
+        # Not "uitkomst": the timeline prints that key raw (it is the verificatie's); the toelichting says it in words.
+        gegevens={"kanaal": kanaal.value, "contactuitkomst": uitkomst.value},
         toelichting=f"{kanaal.label}: {uitkomst.label.lower()}. {poging.toelichting}".strip(), termijnen_bijwerken=False,
     )
     return poging
@@ -418,7 +419,7 @@ def nazorgcontrole_vastleggen(
         o.save(update_fields=["status", "gewijzigd_op"])
     gebeurtenis_vastleggen(
         dossier, _EVENT_PER_MOMENT[moment], door=door, datum=datum,
-        gegevens={"overdracht": o.pk, "uitkomst": uitkomst.value},
+        gegevens={"overdracht": o.pk, "controle_uitkomst": uitkomst.value},
         toelichting=f"{o.get_leefgebied_display()} ({o.ontvanger_naam}): {uitkomst.label.lower()}. {controle.toelichting}".strip(),
     )
     return controle
