@@ -95,10 +95,12 @@ def overgedragen_leefgebieden(dossier: Dossier) -> set[str]:
     )
 
 
-def nazorg_open(dossier: Dossier) -> list[str]:
-    """What still has to happen before the aftercare is done (plain Dutch, one line each); empty = done."""
+def nazorg_open(dossier: Dossier, alle: list[WarmeOverdracht] | None = None) -> list[str]:
+    """What still has to happen before the aftercare is done (plain Dutch, one line each); empty = done.
+
+    ``alle``: the dossier's handovers from ``overdrachten`` when the caller has them already."""
     open_: list[str] = []
-    for o in overdrachten(dossier):
+    for o in overdrachten(dossier) if alle is None else alle:
         naam = f"{o.get_leefgebied_display()} ({o.ontvanger_naam})"
         if o.status == Overdrachtstatus.VOORGESTELD:
             open_.append(f"{naam}: de overdracht is nog alleen voorgesteld.")
@@ -185,9 +187,9 @@ def dossiersectie(dossier: Dossier, *, vandaag: date, mag_wijzigen: bool) -> Sec
         contactpogingen=tuple(Contactpoging.objects.filter(dossier=dossier).select_related("door")),
         overdrachten=tuple(Overdrachtregel(o, _controleregels(o, termijnen, vandaag)) for o in alle),
         voorzieningen=tuple((v, loopt_nog(v, vandaag)) for v in toegekende_voorzieningen(dossier)),
-        nazorg_open=tuple(nazorg_open(dossier)) if status in NAZORG_EINDE_STATUSSEN else (),
+        nazorg_open=tuple(nazorg_open(dossier, alle)) if status in NAZORG_EINDE_STATUSSEN else (),
         mag_wijzigen=mag_wijzigen,
-        kan_afbouw_starten=status not in NAZORG_EINDE_STATUSSEN and status != DossierStatus.AFBOUW
+        kan_afbouw_starten=mag_wijzigen and status not in NAZORG_EINDE_STATUSSEN and status != DossierStatus.AFBOUW
         and uht_status(dossier) == GebeurtenisSoort.UHT_NIET_ERKEND,
         kan_beeindigen=status not in NAZORG_EINDE_STATUSSEN,
         kan_nazorg_starten=status == DossierStatus.BEEINDIGD and heeft_overdracht,

@@ -262,7 +262,7 @@ def beeindigen(
 
     instellingen = instellingen or gemeente_instellingen()
     reden = Beeindigingsreden(reden)
-    dossier = _vergrendel(dossier)
+    origineel, dossier = dossier, _vergrendel(dossier)
     controleer_transitie(dossier, "beeindigen")
     _controleer_datum(einddatum, dossier=dossier, vandaag=vandaag, veld="einddatum")
     if overlijdensdatum is not None:
@@ -302,6 +302,7 @@ def beeindigen(
         dossier, "beeindigen", door=door, datum=einddatum, gegevens=gegevens,
         toelichting=f"{reden.label}. {beeindiging.toelichting}".strip(),
     )
+    origineel.status = dossier.status  # the caller's instance shows the new status too
     transaction.on_commit(
         lambda: beeindigd.send(sender=Beeindiging, beeindiging=beeindiging, dossier=dossier, reden=reden.value)
     )

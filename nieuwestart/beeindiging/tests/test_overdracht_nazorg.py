@@ -164,3 +164,27 @@ def test_the_retention_purge_removes_a_closed_dossier_with_its_ending_handover_a
     assert opschonen(peildatum=date(2045, 1, 1), uitgevoerd_door="test")
     assert not Dossier.objects.filter(pk=met_plan.pk).exists()
     assert (Beeindiging.objects.count(), WarmeOverdracht.objects.count(), Nazorgcontrole.objects.count()) == (0, 0, 0)
+
+
+def test_the_dossier_section_reads_a_fixed_number_of_queries(met_plan, consulent):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def tel():
+        met_plan.refresh_from_db()
+        with CaptureQueriesContext(connection) as c:
+            selectors.dossiersectie(met_plan, vandaag=date(2027, 1, 10), mag_wijzigen=True)
+        return len(c)
+
+    o = _overdracht(met_plan, consulent)
+    services.beeindigen(dossier=met_plan, reden="DOELEN_BEREIKT", einddatum=date(2026, 12, 10), door=consulent,
+                        vandaag=date(2026, 12, 10), bereikte_leefgebieden=["ZORG"])
+    tel()  # warm: a first call may fill a per-process cache
+    een = tel()
+    for lg in ("WONEN", "WERK", "GEZIN"):
+        extra = _overdracht(met_plan, consulent, leefgebied=lg)
+        services.nazorgcontrole_vastleggen(overdracht=extra, moment="EERSTE", datum=date(2027, 1, 2), uitkomst="GESTART",
+                                           door=consulent, vandaag=date(2027, 1, 2))
+    services.nazorgcontrole_vastleggen(overdracht=o, moment="EERSTE", datum=date(2027, 1, 2), uitkomst="GESTART",
+                                       door=consulent, vandaag=date(2027, 1, 2))
+    assert tel() == een <= 10
