@@ -14,7 +14,7 @@ from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
 from nieuwestart.dossiers.transitions import gebeurtenis_vastleggen
 from nieuwestart.termijnen.models import Termijn
 
-from .conftest import niet_erkend, plan_met_emdr
+from .conftest import niet_erkend
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """The screens: the dossier section, the forms, refusals shown next to their field, the worklist block."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
