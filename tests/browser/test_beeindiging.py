@@ -81,7 +81,7 @@ def test_consulent_ends_a_dossier_with_a_warm_handover_and_closes_it(page, live_
     kenmerk = f"{dossier.dossiernummer}-E1"
     expect(page.get_by_role("link", name=kenmerk).first).to_be_visible()
     expect(page.get_by_text("Eerste controle:")).to_be_visible()
-    expect(page.get_by_text("Toegekende hulp loopt door")).to_be_visible()
+    expect(page.get_by_text("loopt door tot de eigen einddatum")).to_be_visible()
     axe.controleer(page)
 
     # Closing is refused while aftercare did not happen, then accepted with the reason.

@@ -127,3 +127,11 @@ def test_the_beeindigingsbeschikking_opens_like_a_plan_beschikking_and_is_sent(i
     from nieuwestart.termijnen.models import Termijn
 
     assert Termijn.objects.filter(dossier=met_plan, regel="BEZWAARTERMIJN", sleutel=b.kenmerk).exists()
+
+
+def test_an_ended_dossier_shows_no_second_ending_form(ingelogd, met_plan, consulent):
+    vandaag = timezone.localdate()
+    services.beeindigen(dossier=met_plan, reden="VERHUISD", einddatum=vandaag, door=consulent, vandaag=vandaag,
+                        nieuwe_gemeente="Almere")
+    pagina = ingelogd.get(reverse("beeindiging:beeindigen", args=[met_plan.pk])).content.decode()
+    assert "De ondersteuning is al beëindigd (status: beëindigd)." in pagina and 'name="reden"' not in pagina
