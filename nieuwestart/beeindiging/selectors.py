@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
 from nieuwestart.dossiers.models import Dossier, DossierStatus, Leefgebied
@@ -208,6 +208,10 @@ class Afbouwregel:
     status: str | None
     open_stappen: tuple[str, ...]
 
+    @property
+    def gestart(self) -> bool:
+        return self.dossier.status == DossierStatus.AFBOUW
+
 
 @dataclass(frozen=True)
 class Afbouwblok:
@@ -224,11 +228,17 @@ class Afbouwblok:
 
 
 def afbouwblok_voor(user, *, vandaag: date, hoeveel: int = 10) -> Afbouwblok:
-    """The user's dossiers in afbouw: the end of the afbouw and the checklist steps still open."""
+    """The user's dossiers in afbouw, and those where UHT's "niet erkend" came in but the afbouw was not
+    started yet (the 30 days already run): the end of the afbouw and the checklist steps still open."""
     from nieuwestart.dossiers.permissions import dossiers_voor_gebruiker
+    from nieuwestart.dossiers.transitions import ACTIEF
 
+    afbouw_loopt = Exists(Termijn.objects.filter(
+        dossier_id=OuterRef("pk"), regel=TermijnSoort.ACCLIMATISATIE, voldaan_op__isnull=True, vervallen_op__isnull=True,
+    ))
     qs = (
-        dossiers_voor_gebruiker(user).filter(status=DossierStatus.AFBOUW, behandelaar=user)
+        dossiers_voor_gebruiker(user).filter(behandelaar=user)
+        .filter(Q(status=DossierStatus.AFBOUW) | Q(afbouw_loopt, status__in=ACTIEF))
         .select_related("rechthebbende").order_by("volgende_termijn_einddatum", "id")
     )
     dossiers = list(qs[:hoeveel])

@@ -32,8 +32,11 @@ def test_dossier_page_shows_the_section_and_the_actions(ingelogd, met_plan):
 def test_afbouw_from_the_dossier_page_and_on_the_worklist(ingelogd, met_plan, consulent):
     vandaag = timezone.localdate()
     niet_erkend(met_plan, vandaag - timedelta(days=3))
-    pagina = ingelogd.get(reverse("dossiers:detail", args=[met_plan.pk])).content.decode()
     url = reverse("beeindiging:afbouw_starten", args=[met_plan.pk])
+    # Straight after UHT's message the worklist shows the afbouw, not yet started, with its end date.
+    werkvoorraad = ingelogd.get(reverse("dossiers:werkvoorraad")).content.decode()
+    assert "In afbouw (1)" in werkvoorraad and "De afbouw is nog niet gestart." in werkvoorraad and url in werkvoorraad
+    pagina = ingelogd.get(reverse("dossiers:detail", args=[met_plan.pk])).content.decode()
     assert url in pagina
     antwoord = ingelogd.post(url, {"datum": vandaag.isoformat()})
     assert antwoord.status_code == 302
@@ -42,6 +45,7 @@ def test_afbouw_from_the_dossier_page_and_on_the_worklist(ingelogd, met_plan, co
 
     werkvoorraad = ingelogd.get(reverse("dossiers:werkvoorraad")).content.decode()
     assert "In afbouw (1)" in werkvoorraad and "Voorbereid op de herstart van de invordering" in werkvoorraad
+    assert "De afbouw is nog niet gestart." not in werkvoorraad
     ingelogd.post(reverse("beeindiging:afbouwstap", args=[met_plan.pk]),
                   {"stap": "HERSTART_INVORDERING", "datum": vandaag.isoformat(), "toelichting": "Besproken"})
     werkvoorraad = ingelogd.get(reverse("dossiers:werkvoorraad")).content.decode()
@@ -135,3 +139,15 @@ def test_an_ended_dossier_shows_no_second_ending_form(ingelogd, met_plan, consul
                         nieuwe_gemeente="Almere")
     pagina = ingelogd.get(reverse("beeindiging:beeindigen", args=[met_plan.pk])).content.decode()
     assert "De ondersteuning is al beëindigd (status: beëindigd)." in pagina and 'name="reden"' not in pagina
+
+
+def test_recognised_after_all_leaves_the_afbouw_block(met_plan, consulent):
+    from nieuwestart.beeindiging.selectors import afbouwblok_voor
+    from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
+    from nieuwestart.dossiers.transitions import gebeurtenis_vastleggen
+
+    vandaag = timezone.localdate()
+    niet_erkend(met_plan, vandaag - timedelta(days=5))
+    assert [r.dossier.pk for r in afbouwblok_voor(consulent, vandaag=vandaag).regels] == [met_plan.pk]
+    gebeurtenis_vastleggen(met_plan, GebeurtenisSoort.UHT_ERKEND, door=None, datum=vandaag)
+    assert afbouwblok_voor(consulent, vandaag=vandaag).aantal == 0
