@@ -183,6 +183,9 @@ def nazorg_starten(request, dossier: Dossier):
         uitvoeren=lambda d: services.nazorg_starten(dossier=dossier, door=request.user, vandaag=_vandaag(), **d),
         succes=_("De nazorg is gestart. De nazorgcontroles staan in uw werkvoorraad."), titel=_("Nazorg starten"),
         uitleg=_("In de nazorg gaat u na of de reguliere hulp na de warme overdracht echt begint."),
+        extra={"niet_mogelijk": "" if dossier.status == "BEEINDIGD" else
+               _("Nazorg start na het beëindigen van de ondersteuning. Het dossier heeft nu de status '%(status)s'.")
+               % {"status": dossier.get_status_display()}},
     )
 
 
@@ -196,5 +199,8 @@ def afsluiten(request, dossier: Dossier):
         uitvoeren=lambda d: services.afsluiten(dossier=dossier, door=request.user, vandaag=_vandaag(), **d),
         succes=_("Het dossier is afgesloten."), titel=_("Dossier afsluiten"),
         uitleg=_("U sluit het dossier af als de nazorg klaar is. Is nazorg niet (meer) nodig? Schrijf dan op waarom."),
-        extra={"nog_open": open_, "nazorg_niet_gestart": dossier.status == "BEEINDIGD"},
+        extra={"nog_open": open_, "nazorg_niet_gestart": dossier.status == "BEEINDIGD",
+               "niet_mogelijk": "" if dossier.status in ("BEEINDIGD", "NAZORG") else
+               _("Een dossier sluit u af na het beëindigen van de ondersteuning. Het dossier heeft nu de status '%(status)s'.")
+               % {"status": dossier.get_status_display()}},
     )

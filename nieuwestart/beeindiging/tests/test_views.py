@@ -151,3 +151,9 @@ def test_recognised_after_all_leaves_the_afbouw_block(met_plan, consulent):
     assert [r.dossier.pk for r in afbouwblok_voor(consulent, vandaag=vandaag).regels] == [met_plan.pk]
     gebeurtenis_vastleggen(met_plan, GebeurtenisSoort.UHT_ERKEND, door=None, datum=vandaag)
     assert afbouwblok_voor(consulent, vandaag=vandaag).aantal == 0
+
+
+def test_closing_or_aftercare_is_not_offered_before_the_end(ingelogd, met_plan):
+    for naam in ("afsluiten", "nazorg_starten"):
+        pagina = ingelogd.get(reverse(f"beeindiging:{naam}", args=[met_plan.pk])).content.decode()
+        assert "na het beëindigen van de ondersteuning" in pagina and 'name="datum"' not in pagina
