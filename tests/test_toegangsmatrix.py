@@ -116,6 +116,15 @@ VERWACHTE_REGEL = {
     "plannen:beoordelen": "DOSSIERS_LEZEN",
     "plannen:uitgeven": "DOSSIERS_WIJZIGEN",
     "plannen:goedkeuringen": "DOSSIERS_LEZEN",
+    "beeindiging:afbouw_starten": "DOSSIERS_WIJZIGEN",
+    "beeindiging:afbouwstap": "DOSSIERS_WIJZIGEN",
+    "beeindiging:contactpoging": "DOSSIERS_WIJZIGEN",
+    "beeindiging:beeindigen": "DOSSIERS_WIJZIGEN",
+    "beeindiging:overdracht_nieuw": "DOSSIERS_WIJZIGEN",
+    "beeindiging:overdracht_bewerken": "DOSSIERS_WIJZIGEN",
+    "beeindiging:nazorgcontrole": "DOSSIERS_WIJZIGEN",
+    "beeindiging:nazorg_starten": "DOSSIERS_WIJZIGEN",
+    "beeindiging:afsluiten": "DOSSIERS_WIJZIGEN",
 }
 
 # Screens behind a dossier rule that show no personal data (so they write no processing line).
@@ -182,6 +191,13 @@ def wereld(team, ander_team, maak_dossier, consulent):
         datum=dossier.aanmelddatum,
     )
     plan = _plan_voor_matrix(dossier, consulent, team)
+    from nieuwestart.beeindiging.services import overdracht_vastleggen
+
+    # A proposed warme overdracht, so the handover and aftercare screens have something to show.
+    plan["overdracht"] = overdracht_vastleggen(
+        dossier=dossier, door=consulent, vandaag=dossier.aanmelddatum, leefgebied="FINANCIEN", ontvanger="SCHULDHULPVERLENING",
+        organisatie="Schuldhulp gemeente",
+    ).pk
     return {"gebruikers": gebruikers, "dossier": dossier, "pk": {"pk": Bewaarregel.objects.first().pk}, "beschikking": beschikking, "plan": plan}
 
 

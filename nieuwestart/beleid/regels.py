@@ -583,3 +583,138 @@ ALLE_REGELS = ALLE_REGELS + (
     EEN_BEZWAAR_PER_BESCHIKKING, POST_VOOR_ONTVANGST, BEZWAAR_AL_AFGEHANDELD, BESLISTERMIJN_EENMAAL_VERDAGEN,
     VERDAGEN_BINNEN_BESLISTERMIJN, VERDAGING_MET_REDEN, SJABLOON_WERKT,
 )
+
+# Beëindiging, afbouw, warme overdracht, nazorg and afsluiten (nieuwestart.beeindiging).
+AFBOUW_NA_NIET_ERKEND = Beleidsregel(
+    code="AFBOUW_NA_NIET_ERKEND",
+    naam=_("Afbouw alleen als UHT de aanvrager niet erkent"),
+    uitleg=_(
+        "De afbouw van 30 dagen (acclimatisatiefase) begint pas als UHT heeft laten weten dat de aanvrager "
+        "niet is erkend als gedupeerde. Dat bericht staat niet in dit dossier, of UHT heeft daarna toch erkend."
+    ),
+    bron="Handreiking §4.4",
+)
+NIET_ERKEND_DOOR_UHT = Beleidsregel(
+    code="NIET_ERKEND_DOOR_UHT",
+    naam=_("Stoppen wegens 'niet erkend' alleen na het bericht van UHT"),
+    uitleg=_(
+        "Deze reden kan alleen als UHT heeft laten weten dat de aanvrager niet is erkend, en daarna niet toch "
+        "heeft erkend. Lees eerst de statusupdate van UHT in, of kies een andere reden."
+    ),
+    bron="Handreiking §4.4",
+)
+DOELEN_BEREIKT_OF_OVERGEDRAGEN = Beleidsregel(
+    code="DOELEN_BEREIKT_OF_OVERGEDRAGEN",
+    naam=_("Doelen bereikt: elk leefgebied is klaar of overgedragen"),
+    uitleg=_(
+        "Stoppen omdat de doelen zijn bereikt kan als in elk leefgebied met een doel het doel is bereikt, "
+        "of als de hulp warm is overgedragen aan reguliere hulp. Een overdracht telt als bereikt doel."
+    ),
+    bron="Handreiking §4.4",
+)
+TWEE_JAAR_NA_EERSTE_GESPREK = Beleidsregel(
+    code="TWEE_JAAR_NA_EERSTE_GESPREK",
+    naam=_("Stoppen na twee jaar kan pas als die twee jaar voorbij zijn"),
+    uitleg=_(
+        "De brede ondersteuning stopt twee jaar na het eerste gesprek. Die datum is nog niet bereikt. "
+        "Hulp die al is toegekend, loopt na die datum gewoon door."
+    ),
+    bron="Handreiking §4.3 en §4.4",
+)
+WENS_RECHTHEBBENDE_VASTLEGGEN = Beleidsregel(
+    code="WENS_RECHTHEBBENDE_VASTLEGGEN",
+    naam=_("Schrijf op hoe de rechthebbende liet weten te willen stoppen"),
+    uitleg=_(
+        "De rechthebbende wil geen ondersteuning meer. Schrijf op wanneer en hoe hij of zij dat liet weten, "
+        "bijvoorbeeld in een gesprek of in een e-mail."
+    ),
+    bron="Handvatten plan van aanpak §6",
+)
+CONTACTPOGINGEN_VOOR_BEEINDIGING = Beleidsregel(
+    code="CONTACTPOGINGEN_VOOR_BEEINDIGING",
+    naam=_("Eerst genoeg pogingen om contact te krijgen"),
+    uitleg=_(
+        "De ondersteuning stopt wegens geen reactie pas na genoeg pogingen om contact te krijgen: zoveel als de "
+        "gemeente heeft gekozen (standaard 3), op minstens twee manieren, met minstens één brief of e-mail "
+        "met een oproep. Na de laatste poging krijgt de rechthebbende 14 dagen om te reageren."
+    ),
+    bron="model beleidsregels (niet binnen redelijke termijn gebruik maken; niet reageren op oproep)",
+)
+NIEUWE_GEMEENTE_BIJ_VERHUIZING = Beleidsregel(
+    code="NIEUWE_GEMEENTE_BIJ_VERHUIZING",
+    naam=_("Bij een verhuizing: naar welke gemeente"),
+    uitleg=_("Vul in naar welke gemeente de rechthebbende is verhuisd. Die gemeente neemt het dossier over."),
+    bron="Handreiking §4.4; overdracht tussen gemeenten",
+)
+OVERLIJDEN_MET_DATUM = Beleidsregel(
+    code="OVERLIJDEN_MET_DATUM",
+    naam=_("Bij overlijden: de datum van overlijden"),
+    uitleg=_("Vul de datum van overlijden in. Die ligt niet na de einddatum van de ondersteuning."),
+    bron="Handreiking §4.6",
+)
+AFBOUWSTAP_EENMAAL = Beleidsregel(
+    code="AFBOUWSTAP_EENMAAL",
+    naam=_("Een stap van de afbouw wordt één keer afgevinkt"),
+    uitleg=_("Deze stap is al afgevinkt. Wilt u iets toevoegen? Schrijf een notitie in het dossier."),
+    bron="Handreiking §4.4",
+)
+OVERDRACHT_MET_TOESTEMMING = Beleidsregel(
+    code="OVERDRACHT_MET_TOESTEMMING",
+    naam=_("Overdragen met toestemming van de rechthebbende"),
+    uitleg=_(
+        "Bij een warme overdracht deelt u gegevens met een andere organisatie. Dat mag alleen als de "
+        "rechthebbende daarmee akkoord is. Vraag dat eerst en leg het vast."
+    ),
+    bron="AVG art. 6; Handreiking §4.5",
+)
+OVERDRACHT_COMPLEET = Beleidsregel(
+    code="OVERDRACHT_COMPLEET",
+    naam=_("Een overdracht is pas gedaan als vastligt aan wie, wanneer en wat"),
+    uitleg=_(
+        "Vul in aan welke dienst of organisatie u overdraagt, wie daar de contactpersoon is, op welke dag u "
+        "overdroeg en wat u heeft overgedragen. Dan kan de nazorg nagaan of de hulp begint."
+    ),
+    bron="Handreiking §4.5 (warme overdracht)",
+)
+OVERDRACHT_STATUS_VOLGORDE = Beleidsregel(
+    code="OVERDRACHT_STATUS_VOLGORDE",
+    naam=_("Een overdracht gaat van voorgesteld naar overgedragen naar gestart"),
+    uitleg=_(
+        "Deze stap past niet bij de stand van de overdracht. Een voorstel wordt eerst overgedragen; daarna "
+        "legt de nazorg vast of de hulp is gestart."
+    ),
+    bron="Handreiking §4.5",
+)
+NAZORG_NA_OVERDRACHT = Beleidsregel(
+    code="NAZORG_NA_OVERDRACHT",
+    naam=_("Nazorg volgt op een warme overdracht"),
+    uitleg=_(
+        "Nazorg is nagaan of reguliere hulp na een warme overdracht echt begint. Er is nog geen overdracht "
+        "gedaan. Leg eerst de overdracht vast, of sluit het dossier af met de reden waarom nazorg niet nodig is."
+    ),
+    bron="Handreiking §4.5",
+)
+NAZORGCONTROLE_EENMAAL = Beleidsregel(
+    code="NAZORGCONTROLE_EENMAAL",
+    naam=_("Elke nazorgcontrole één keer, na de overdracht"),
+    uitleg=_(
+        "Een nazorgcontrole hoort bij een overdracht die is gedaan, en elke controle wordt één keer vastgelegd. "
+        "De datum ligt niet vóór de overdracht."
+    ),
+    bron="Handreiking §4.5",
+)
+AFSLUITEN_NA_NAZORG = Beleidsregel(
+    code="AFSLUITEN_NA_NAZORG",
+    naam=_("Afsluiten als de nazorg klaar is, of met een reden zonder"),
+    uitleg=_(
+        "Een dossier sluit u af als de nazorg klaar is: bij elke warme overdracht zijn beide nazorgcontroles "
+        "vastgelegd en is bekend of de hulp is gestart. Is nazorg niet (meer) nodig? Schrijf dan op waarom."
+    ),
+    bron="Handreiking §4.5",
+)
+ALLE_REGELS = ALLE_REGELS + (
+    AFBOUW_NA_NIET_ERKEND, NIET_ERKEND_DOOR_UHT, DOELEN_BEREIKT_OF_OVERGEDRAGEN, TWEE_JAAR_NA_EERSTE_GESPREK,
+    WENS_RECHTHEBBENDE_VASTLEGGEN, CONTACTPOGINGEN_VOOR_BEEINDIGING, NIEUWE_GEMEENTE_BIJ_VERHUIZING,
+    OVERLIJDEN_MET_DATUM, AFBOUWSTAP_EENMAAL, OVERDRACHT_MET_TOESTEMMING, OVERDRACHT_COMPLEET,
+    OVERDRACHT_STATUS_VOLGORDE, NAZORG_NA_OVERDRACHT, NAZORGCONTROLE_EENMAAL, AFSLUITEN_NA_NAZORG,
+)

@@ -123,7 +123,11 @@ def voorbeeldinhoud(soort: str = Beschikkingsoort.PLAN, *, voorzieningen: int = 
         vervolg="Uw consulent belt u binnen 2 weken om de eerste afspraak te maken.",
         wijzigt_kenmerk="NS-2026-000001-V1" if soort == Beschikkingsoort.ADDENDUM else "",
         reden_beeindiging="U heeft de doelen uit uw plan bereikt." if soort == Beschikkingsoort.BEEINDIGING else "",
-        extra={"afdeling": "Team Brede Ondersteuning"},
+        extra={"afdeling": "Team Brede Ondersteuning"} | (
+            # What nieuwestart.beeindiging.inhoud fills in, so a local template may use it.
+            {"einddatum": "23 november 2026", "reden": "De doelen van het plan zijn bereikt", "reden_code": "DOELEN_BEREIKT"}
+            if soort == Beschikkingsoort.BEEINDIGING else {}
+        ),
     )
 
 
@@ -188,8 +192,8 @@ DOCX_REGELS: tuple[tuple[str, str], ...] = (
     ("Heading 1", "{{ titel }}"),
     ("Normal", "{{ aanhef }},"),
     ("Normal", "{%p if soort == 'BEEINDIGING' %}"),
-    ("Normal", "U krijgt brede ondersteuning van de gemeente, omdat u gedupeerde bent van de problemen met de "
-               "kinderopvangtoeslag. In deze brief leest u dat deze ondersteuning stopt, en waarom."),
+    ("Normal", "U kreeg brede ondersteuning van de gemeente vanwege de problemen met de kinderopvangtoeslag. "
+               "In deze brief leest u dat deze ondersteuning stopt, en waarom."),
     ("Heading 2", "Waarom stopt de ondersteuning?"),
     ("Normal", "{{ reden_beeindiging }}"),
     ("Normal", "{%p else %}"),
@@ -203,6 +207,11 @@ DOCX_REGELS: tuple[tuple[str, str], ...] = (
     ("Normal", "{%p endif %}"),
     ("Normal", "{%p endif %}"),
     ("Heading 2", "Ons besluit"),
+    ("Normal", "{%p if soort == 'BEEINDIGING' %}"),
+    ("Normal", "Wij stoppen uw brede ondersteuning. Hierboven leest u waarom.{% if toegekend %} Hulp die u al kreeg, "
+               "houdt u: {{ toegekend | length }} {{ 'voorziening' if toegekend | length == 1 else 'voorzieningen' }}. "
+               "Die lopen door tot hun einddatum. U hoeft niets terug te betalen.{% endif %}"),
+    ("Normal", "{%p else %}"),
     ("Normal", "{%p if toegekend %}"),
     ("Normal", "U krijgt {{ toegekend | length }} {{ 'voorziening' if toegekend | length == 1 else 'voorzieningen' }}."
                "{% if totaal_toegekend %} Samen kosten die {{ totaal_toegekend | bedrag }} (inclusief btw). "
@@ -211,6 +220,7 @@ DOCX_REGELS: tuple[tuple[str, str], ...] = (
     ("Normal", "{%p if afgewezen %}"),
     ("Normal", "U krijgt {{ afgewezen | length }} {{ 'voorziening' if afgewezen | length == 1 else 'voorzieningen' }} "
                "niet. Hieronder leest u waarom."),
+    ("Normal", "{%p endif %}"),
     ("Normal", "{%p endif %}"),
     ("Heading 2", "Voor wie is dit besluit?"),
     ("Normal", "Dit besluit is voor {{ rechthebbende.naam }}, geboren op {{ rechthebbende.geboortedatum | datum }}"
@@ -234,10 +244,10 @@ DOCX_REGELS: tuple[tuple[str, str], ...] = (
     ("Normal", "{%p endfor %}"),
     ("Normal", "{%p endif %}"),
     ("Normal", "{%p if voorzieningen %}"),
-    ("Heading 2", "De voorzieningen"),
+    ("Heading 2", "{{ 'Hulp die doorloopt' if soort == 'BEEINDIGING' else 'De voorzieningen' }}"),
     ("Normal", "{%p for v in voorzieningen %}"),
     ("Heading 3", "{{ loop.index }}. {{ v.omschrijving }}"),
-    ("Normal", "Besluit: {{ 'u krijgt dit.' if v.besluit == 'TOEGEKEND' else 'u krijgt dit niet.' }}"),
+    ("Normal", "Besluit: {{ 'u houdt dit.' if soort == 'BEEINDIGING' else ('u krijgt dit.' if v.besluit == 'TOEGEKEND' else 'u krijgt dit niet.') }}"),
     ("Normal", "Leefgebied en doel: {{ v.leefgebied }}: {{ v.doel }}"),
     ("Normal", "Soort: {{ 'Spullen of geld (materieel)' if v.materieel else 'Hulp of begeleiding (immaterieel)' }}"),
     ("Normal", "{%p if v.aanbieder or v.product %}"),

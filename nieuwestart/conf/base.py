@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "nieuwestart.toegang",
     "nieuwestart.logboek",
     "nieuwestart.bewaartermijnen",
+    "nieuwestart.beeindiging",
 ]
 
 MIDDLEWARE = [

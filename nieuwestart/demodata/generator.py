@@ -1206,6 +1206,11 @@ def seed_demo(
         from nieuwestart.catalogus.demodata import dronten_laden  # the Dronten sociale kaart (seed 004)
 
         rapport.aantallen.update(dronten_laden())
+        from nieuwestart.beeindiging.demodata import beeindiging_demo  # afbouw, warme overdracht, nazorg
+
+        rapport.aantallen.update(
+            beeindiging_demo(consulent=gebruikers["consulent"], team=teams["Team Noord"], vandaag=vandaag, seed=seed)
+        )
     rapport.aantallen = {"accounts.Team": len(DEMO_TEAMS), "accounts.User": len(DEMO_GEBRUIKERS), **rapport.aantallen}
     rapport.seconden = time.perf_counter() - start
     _regels_naar(uit, rapport)

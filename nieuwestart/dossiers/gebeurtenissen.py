@@ -48,3 +48,15 @@ class GebeurtenisSoort(models.TextChoices):
     NAZORG_GESTART = "NAZORG_GESTART", _("Nazorg gestart")
     AFGESLOTEN = "AFGESLOTEN", _("Dossier afgesloten")
     TOELICHTING = "TOELICHTING", _("Notitie")
+    # Beëindiging, warme overdracht and nazorg (nieuwestart.beeindiging).
+    # gegevens: {"kanaal": Contactkanaal, "contactuitkomst": str}; an attempt to reach the rechthebbende.
+    CONTACTPOGING = "CONTACTPOGING", _("Contactpoging")
+    # gegevens: {"stap": Afbouwstapsoort}; one step of the afbouw checklist done.
+    AFBOUWSTAP_GEDAAN = "AFBOUWSTAP_GEDAAN", _("Stap in de afbouw gedaan")
+    # gegevens: {"overdracht": id, "leefgebied": str}; datum = day of the handover. Starts the nazorg terms.
+    WARME_OVERDRACHT = "WARME_OVERDRACHT", _("Warme overdracht")
+    # gegevens: {"overdracht": id, "controle_uitkomst": str}; meet the nazorg terms of that handover.
+    NAZORGCONTROLE_EERSTE = "NAZORGCONTROLE_EERSTE", _("Eerste nazorgcontrole")
+    NAZORGCONTROLE_TWEEDE = "NAZORGCONTROLE_TWEEDE", _("Tweede nazorgcontrole")
+    # No (further) aftercare, with the reason in toelichting; ends every open nazorg term.
+    NAZORG_AFGEZIEN = "NAZORG_AFGEZIEN", _("Afgezien van (verdere) nazorg")

@@ -69,6 +69,11 @@ def werkvoorraad(request):
 
         context["goedkeuringen"] = goedkeuringenblok_voor(request.user)
         betrokkenen += context["goedkeuringen"].betrokkenen
+        # And the dossiers in afbouw with their end date and the steps still to take.
+        from nieuwestart.beeindiging.selectors import afbouwblok_voor
+
+        context["afbouw"] = afbouwblok_voor(request.user, vandaag=vandaag)
+        betrokkenen += context["afbouw"].betrokkenen
     with verwerking(request, naam="werkvoorraad_bekijken", betrokkenen=betrokkenen):
         return render(request, sjabloon, context)
 

@@ -15,7 +15,10 @@ from .services import WIJZIGBARE_VELDEN, teamtoewijzing_fouten
 class GemeenteInstellingenForm(NlDesignModelForm):
     # Added later (issue 5); a post without them at all (an older client or script) keeps their value.
     # A browser always sends every field, so an emptied field is still refused.
-    LATER_TOEGEVOEGD = ("bezwaar_instructie", "mandaat_consulent_tot", "mandaat_vier_ogen_tot")
+    LATER_TOEGEVOEGD = (
+        "bezwaar_instructie", "mandaat_consulent_tot", "mandaat_vier_ogen_tot",
+        "nazorg_eerste_weken", "nazorg_tweede_maanden", "contactpogingen_minimaal",
+    )
 
     class Meta:
         model = GemeenteInstellingen

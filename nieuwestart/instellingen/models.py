@@ -107,6 +107,40 @@ class GemeenteInstellingen(models.Model):
             "Daarboven keurt de teamleider goed."
         ),
     )
+    # Beëindiging and nazorg (issue 6, nieuwestart.beeindiging): local policy, not code.
+    nazorg_eerste_weken = models.PositiveSmallIntegerField(
+        _("eerste nazorgcontrole (weken na de overdracht)"),
+        default=4,
+        validators=[
+            MinValueValidator(1, _("Kies minstens 1 week.")),
+            MaxValueValidator(12, _("Kies hoogstens 12 weken.")),
+        ],
+        help_text=_(
+            "Na een warme overdracht gaat de consulent na of de nieuwe hulp is begonnen. "
+            "Hoeveel weken na de overdracht is de eerste controle? Gewoonlijk 4 weken."
+        ),
+    )
+    nazorg_tweede_maanden = models.PositiveSmallIntegerField(
+        _("tweede nazorgcontrole (maanden na de overdracht)"),
+        default=3,
+        validators=[
+            MinValueValidator(1, _("Kies minstens 1 maand.")),
+            MaxValueValidator(12, _("Kies hoogstens 12 maanden.")),
+        ],
+        help_text=_("Hoeveel maanden na de overdracht is de tweede controle? Gewoonlijk 3 maanden."),
+    )
+    contactpogingen_minimaal = models.PositiveSmallIntegerField(
+        _("contactpogingen voordat de ondersteuning stopt wegens geen reactie"),
+        default=3,
+        validators=[
+            MinValueValidator(2, _("Kies minstens 2 pogingen.")),
+            MaxValueValidator(10, _("Kies hoogstens 10 pogingen.")),
+        ],
+        help_text=_(
+            "Reageert iemand niet meer? Dan stopt de ondersteuning pas na zoveel pogingen om contact te krijgen, "
+            "op minstens twee manieren en met minstens één brief of e-mail."
+        ),
+    )
     toewijzing = models.CharField(
         _("hoe nieuwe aanmeldingen een team krijgen"),
         max_length=20,

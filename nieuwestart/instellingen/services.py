@@ -21,6 +21,7 @@ from .selectors import gemeente_instellingen
 WIJZIGBARE_VELDEN = (
     "gemeentenaam", "gemeentecode", "eerste_gesprek_weken", "bezwaartermijn_weken", "bezwaar_instructie",
     "mandaat_consulent_tot", "mandaat_vier_ogen_tot",
+    "nazorg_eerste_weken", "nazorg_tweede_maanden", "contactpogingen_minimaal",
 )
 
 
@@ -30,12 +31,30 @@ def instellingen_wijzigen(*, door, **waarden) -> GemeenteInstellingen:
     onbekend = set(waarden) - set(WIJZIGBARE_VELDEN)
     if onbekend:
         raise ValueError(f"Unknown settings: {sorted(onbekend)}")
+    nazorg_oud = (instellingen.nazorg_eerste_weken, instellingen.nazorg_tweede_maanden)
     for veld, waarde in waarden.items():
         setattr(instellingen, veld, waarde)
     instellingen.gewijzigd_door = door
     instellingen.full_clean()
     instellingen.save()
+    if (instellingen.nazorg_eerste_weken, instellingen.nazorg_tweede_maanden) != nazorg_oud:
+        _open_nazorgtermijnen_bijwerken(instellingen)
     return instellingen
+
+
+def _open_nazorgtermijnen_bijwerken(instellingen) -> int:
+    """A new aftercare term moves the open aftercare checks at once, not only after the nightly run."""
+    ids = (
+        Termijn.objects.filter(
+            regel__in=("NAZORG_EERSTE_CONTROLE", "NAZORG_TWEEDE_CONTROLE"),
+            voldaan_op__isnull=True, vervallen_op__isnull=True,
+        ).values_list("dossier_id", flat=True).distinct()
+    )
+    kalender = atw_kalender()
+    dossiers = Dossier.objects.filter(pk__in=list(ids))
+    for dossier in dossiers:
+        termijnen_bijwerken(dossier, kalender=kalender, instellingen=instellingen)
+    return len(dossiers)
 
 
 # --- Extra holidays (ATW art. 3 lid 3) ------------------------------------------------------

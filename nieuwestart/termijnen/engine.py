@@ -54,8 +54,13 @@ class Beleid:
     eerste_gesprek_weken: int = 8
     bezwaartermijn_weken: int = 6
     bijna_verlopen_dagen: int = 14
+    # Aftercare checks after a warme overdracht (Handreiking §4.5; lokaal beleid).
+    nazorg_eerste_weken: int = 4
+    nazorg_tweede_maanden: int = 3
 
     def __post_init__(self) -> None:
+        if self.nazorg_eerste_weken < 1 or self.nazorg_tweede_maanden < 1:
+            raise ValueError("Aftercare terms in Beleid must be at least one week / month")
         if self.eerste_gesprek_weken < 1 or self.bezwaartermijn_weken < 1:
             raise ValueError("Term lengths in Beleid must be at least one week")
         if self.bijna_verlopen_dagen < 0:

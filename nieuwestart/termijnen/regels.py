@@ -49,6 +49,8 @@ class TermijnSoort(models.TextChoices):
         "KINDREGELING_SCHULDENAANBOD",
         _("Aanmelden schuldhulp kindregeling"),
     )
+    NAZORG_EERSTE_CONTROLE = "NAZORG_EERSTE_CONTROLE", _("Nazorg: eerste controle")
+    NAZORG_TWEEDE_CONTROLE = "NAZORG_TWEEDE_CONTROLE", _("Nazorg: tweede controle")
     # Computed for Gegevensportaal files, not for dossiers.
     PORTAALBESTAND = "PORTAALBESTAND", _("Portaalbestand beschikbaar")
 
@@ -171,7 +173,20 @@ def _bezwaartermijn_duur(beleid: Beleid) -> Duur:
     return Duur(beleid.bezwaartermijn_weken, Eenheid.WEKEN)
 
 
+def _nazorg_eerste_duur(beleid: Beleid) -> Duur:
+    # Local policy (GemeenteInstellingen); default 4 weeks after the warme overdracht.
+    return Duur(beleid.nazorg_eerste_weken, Eenheid.WEKEN)
+
+
+def _nazorg_tweede_duur(beleid: Beleid) -> Duur:
+    # Local policy (GemeenteInstellingen); default 3 months after the warme overdracht.
+    return Duur(beleid.nazorg_tweede_maanden, Eenheid.MAANDEN)
+
+
 _STOPT = frozenset({GebeurtenisSoort.BEEINDIGD, GebeurtenisSoort.AFGESLOTEN})
+# Closing the dossier or waiving aftercare ends every open aftercare check (these events carry no
+# "overdracht" key, so they concern every instance).
+_NAZORG_STOPT = frozenset({GebeurtenisSoort.NAZORG_AFGEZIEN, GebeurtenisSoort.AFGESLOTEN})
 
 REGELS: tuple[TermijnRegel, ...] = (
     TermijnRegel(
@@ -306,6 +321,40 @@ REGELS: tuple[TermijnRegel, ...] = (
         start_bij=GebeurtenisSoort.KINDREGELING_UITBETAALD,
         # ATW art. 4: a term in years, so never extended.
         duur=Duur(1, Eenheid.JAREN),
+    ),
+    TermijnRegel(
+        code=TermijnSoort.NAZORG_EERSTE_CONTROLE,
+        naam=_("Nazorg: eerste controle"),
+        uitleg=_(
+            "Na een warme overdracht gaat de consulent na of de nieuwe hulp echt is begonnen. "
+            "De eerste keer is 4 weken na de overdracht, of na de termijn die de gemeente koos."
+        ),
+        grondslag="Handreiking §4.5; lokaal beleid",
+        aard=TermijnAard.ACTIE,
+        start_bij=GebeurtenisSoort.WARME_OVERDRACHT,
+        duur=_nazorg_eerste_duur,
+        voldaan_door=frozenset({GebeurtenisSoort.NAZORGCONTROLE_EERSTE}),
+        vervalt_door=_NAZORG_STOPT,
+        sleutel_veld="overdracht",
+        # A working agreement of the municipality, not a term set by law: the ATW does not
+        # apply (ATW art. 1 lid 1). The worklist shows it ahead of the day anyway.
+        atw_toepassen=False,
+    ),
+    TermijnRegel(
+        code=TermijnSoort.NAZORG_TWEEDE_CONTROLE,
+        naam=_("Nazorg: tweede controle"),
+        uitleg=_(
+            "Een tweede keer gaat de consulent na of de nieuwe hulp loopt: 3 maanden na de "
+            "overdracht, of na de termijn die de gemeente koos. Daarna kan de nazorg stoppen."
+        ),
+        grondslag="Handreiking §4.5; lokaal beleid",
+        aard=TermijnAard.ACTIE,
+        start_bij=GebeurtenisSoort.WARME_OVERDRACHT,
+        duur=_nazorg_tweede_duur,
+        voldaan_door=frozenset({GebeurtenisSoort.NAZORGCONTROLE_TWEEDE}),
+        vervalt_door=_NAZORG_STOPT,
+        sleutel_veld="overdracht",
+        atw_toepassen=False,
     ),
     TermijnRegel(
         code=TermijnSoort.PORTAALBESTAND,

@@ -38,7 +38,10 @@ def beleid_voor(gebeurtenissen: list[Gebeurtenis], instellingen=None) -> Beleid:
         if g.soort == "AANGEMELD" and g.gegevens.get("eerste_gesprek_weken"):
             weken = int(g.gegevens["eerste_gesprek_weken"])
             break
-    return Beleid(eerste_gesprek_weken=weken, bezwaartermijn_weken=instellingen.bezwaartermijn_weken)
+    return Beleid(
+        eerste_gesprek_weken=weken, bezwaartermijn_weken=instellingen.bezwaartermijn_weken,
+        nazorg_eerste_weken=instellingen.nazorg_eerste_weken, nazorg_tweede_maanden=instellingen.nazorg_tweede_maanden,
+    )
 
 
 def als_gebeurtenissen(rijen) -> list[Gebeurtenis]:
