@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("nieuwestart.beschikkingen.urls")),
     path("", include("nieuwestart.plannen.urls")),
     path("", include("nieuwestart.bewaartermijnen.urls")),
+    path("", include("nieuwestart.ketenpartners.urls")),
+    path("", include("nieuwestart.overdracht.urls")),
     path("audit/", include("nieuwestart.logboek.urls")),
     path("admin/", admin.site.urls),
 ]

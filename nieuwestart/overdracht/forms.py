@@ -1,0 +1,37 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from nieuwestart.accounts.models import Team
+from nieuwestart.common.forms import NlDesignForm
+
+
+class ExportForm(NlDesignForm):
+    naar_gemeente = forms.CharField(label=_("Naar welke gemeente verhuist de rechthebbende?"), max_length=100)
+    naar_gemeentecode = forms.RegexField(
+        label=_("Gemeentecode (CBS)"), regex=r"^\d{4}$", required=False,
+        help_text=_("Vier cijfers, bijvoorbeeld 0363 voor Amsterdam. Niet verplicht."),
+        error_messages={"invalid": _("Een gemeentecode heeft 4 cijfers.")},
+    )
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ImportForm(NlDesignForm):
+    pakket = forms.FileField(
+        label=_("Overdrachtspakket (ZIP)"),
+        help_text=_("Het ZIP-bestand dat de andere gemeente u veilig heeft gestuurd."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".zip,application/zip"}),
+    )
+    verwacht_sha256 = forms.RegexField(
+        label=_("Controlegetal (SHA-256) van de andere gemeente"), regex=r"^\s*[0-9a-fA-F]{64}\s*$", required=False,
+        help_text=_("Staat op het dossier bij de andere gemeente. Vul het in als u het apart heeft gekregen: dan "
+                    "weet u zeker dat het pakket onderweg niet is veranderd."),
+        error_messages={"invalid": _("Een SHA-256 controlegetal heeft 64 tekens (0-9 en a-f).")},
+    )
+
+
+class BevestigForm(NlDesignForm):
+    team = forms.ModelChoiceField(label=_("Team dat het dossier krijgt"), queryset=Team.objects.none(), empty_label=None)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = user.teams.order_by("naam")
