@@ -1206,6 +1206,10 @@ def seed_demo(
         from nieuwestart.catalogus.demodata import dronten_laden  # the Dronten sociale kaart (seed 004)
 
         rapport.aantallen.update(dronten_laden())
+        from nieuwestart.ketenpartners.demodata import ketenpartners_laden  # survivors, kindregeling, chain partners
+
+        keten = ketenpartners_laden(door=gebruikers["consulent"], vandaag=vandaag)
+        rapport.aantallen.update({f"ketenpartners.{k}": v for k, v in keten.items()})
     rapport.aantallen = {"accounts.Team": len(DEMO_TEAMS), "accounts.User": len(DEMO_GEBRUIKERS), **rapport.aantallen}
     rapport.seconden = time.perf_counter() - start
     _regels_naar(uit, rapport)
