@@ -340,3 +340,39 @@ def test_an_import_that_fails_halfway_leaves_nothing_behind(rolgroepen, maak_dos
     assert _tellingen() == voor
     assert not Rechthebbende.objects.filter(achternaam="Yilmaz").exists()
     assert not Planversie.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_survivor_and_kindregeling_dossiers_keep_their_special_records_and_terms(rolgroepen, maak_dossier, consulent):
+    nab = maak_dossier(doelgroep="NABESTAANDE", achternaam="Dekker")
+    keten.overleden_aanvrager_koppelen(dossier=nab, door=consulent, overlijdensdatum=date(2026, 5, 1), relatie="PARTNER",
+                                       vandaag=VANDAAG, naam="Jan Dekker", bsn="123456782", aangemeld_bij_uht_op=date(2025, 1, 9),
+                                       ondersteuning=["NOTARIS"])
+    keten.recht_vaststellen_na_overlijden(dossier=nab, door=consulent, datum=date(2026, 9, 2), vandaag=VANDAAG)
+    kind = maak_dossier(doelgroep="KIND_KINDREGELING", achternaam="Mulder", geboortedatum=date(2003, 1, 1))
+    keten.kindregeling_uitbetaling_vastleggen(dossier=kind, door=consulent, datum=date(2026, 2, 20), vandaag=VANDAAG)
+    pakketten = [services.pakket_exporteren(dossier=d, door=consulent, naar_gemeente="Gemeente Urk", vandaag=VANDAAG)[1] for d in (nab, kind)]
+    termijn_kind = Termijn.objects.filter(dossier=kind, regel="KINDREGELING_SCHULDENAANBOD").values_list("startdatum", "einddatum").get()
+
+    call_command("flush", interactive=False, verbosity=0)
+    from django.contrib.auth.models import Group
+
+    for rol in Rol:
+        Group.objects.get_or_create(name=rol.value)
+    team = Team.objects.create(naam="Team Urk")
+    ontvanger = maak_gebruiker("urk", Rol.CONSULENT, teams=[team])
+    nieuw = [
+        services.pakket_inlezen(overdracht=services.pakket_voorbereiden(data=p, bestandsnaam="x.zip", door=ontvanger),
+                                door=ontvanger, team=team, vandaag=VANDAAG)
+        for p in pakketten
+    ]
+    nab2, kind2 = nieuw
+    oa = nab2.overleden_aanvrager
+    assert (oa.naam, oa.bsn, oa.recht_behouden, oa.ondersteuning, oa.rechthebbende) == ("Jan Dekker", "123456782", True, ["NOTARIS"], None)
+    assert nab2.status == DossierStatus.GEVERIFIEERD
+    grond = nab2.gebeurtenissen.get(soort=G.GEVERIFIEERD).gegevens
+    assert grond["grond"] == "NABESTAANDE_BEHOUDT_RECHT" and grond["overleden_aanvrager"] == oa.pk
+    assert Termijn.objects.filter(dossier=kind2, regel="KINDREGELING_SCHULDENAANBOD").values_list("startdatum", "einddatum").get() == termijn_kind
+    from nieuwestart.ketenpartners.spuk import spuk_component
+
+    assert spuk_component(kind2).code == "C"
