@@ -2,7 +2,7 @@
 
 Written through the real services, so events, terms and the timeline are exactly as a case worker's
 actions would make them: survivors linked to a deceased applicant (one where the family keeps its right,
-one where UHT's marking was needed), kindregeling payment dates (one window about to close), driegesprekken
+one where UHT's marking was needed), kindregeling payment dates (one met by a referral), driegesprekken
 and referrals to every chain partner.
 """
 
@@ -27,6 +27,8 @@ def _na(d: date, dag: date) -> date:
 
 
 def ketenpartners_laden(*, door, vandaag: date) -> dict[str, int]:
+    from nieuwestart.termijnen.services import termijnen_bijwerken
+
     aantallen = {"nabestaanden": 0, "kindregeling": 0, "driegesprekken": 0, "verwijzingen": 0}
     S, D = DossierStatus, Doelgroep
 
@@ -72,7 +74,11 @@ def ketenpartners_laden(*, door, vandaag: date) -> dict[str, int]:
         (_dossiers(D.KIND_KINDREGELING, S.PLAN_VASTGESTELD)[:1], 240, True),
     ):
         for k in dossier:
-            services.kindregeling_uitbetaling_vastleggen(dossier=k, door=door, datum=vandaag - timedelta(days=dagen_geleden), vandaag=vandaag)
+            # Demo events stay within the dossier's life (the generator's invariant); in practice the
+            # payment usually comes before the child registers.
+            services.kindregeling_uitbetaling_vastleggen(
+                dossier=k, door=door, datum=_na(k.aanmelddatum, vandaag - timedelta(days=dagen_geleden)), vandaag=vandaag
+            )
             aantallen["kindregeling"] += 1
             if verwijzen:
                 services.verwijzing_maken(
@@ -97,7 +103,7 @@ def ketenpartners_laden(*, door, vandaag: date) -> dict[str, int]:
         )
         sbn = services.verwijzing_maken(
             dossier=o, door=door, partner="SBN", datum=_na(o.aanmelddatum, vandaag - timedelta(days=40)), reden="Achterstanden bij winkels en een bank.",
-            erkenningsdatum=vandaag - timedelta(days=150), contactpersoon="Loket private schulden", vandaag=vandaag,
+            erkenningsdatum=_na(o.aanmelddatum, vandaag - timedelta(days=150)), contactpersoon="Loket private schulden", vandaag=vandaag,
         )
         services.contact_vastleggen(verwijzing=sbn, door=door, datum=_na(o.aanmelddatum, vandaag - timedelta(days=30)), kanaal="TELEFOON",
                                     verslag="Overzicht van de schulden doorgenomen met SBN.", vandaag=vandaag)
@@ -119,4 +125,16 @@ def ketenpartners_laden(*, door, vandaag: date) -> dict[str, int]:
             reden="De ouder keert terug uit het buitenland en vestigt zich in de gemeente.", vandaag=vandaag,
         )
         aantallen["verwijzingen"] += 1
+    # The services store terms as of the real today; the demo is seeded "as of" ``vandaag``.
+    for dossier in Dossier.objects.filter(pk__in=_geraakt(door)):
+        termijnen_bijwerken(dossier, vandaag=vandaag)
     return aantallen
+
+
+def _geraakt(door) -> list[int]:
+    from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort as G
+
+    soorten = [G.NABESTAANDE_GEKOPPELD, G.KINDREGELING_UITBETAALD, G.DRIEGESPREK_AANGEVRAAGD, G.VERWIJZING_GEMAAKT]
+    from nieuwestart.dossiers.models import DossierGebeurtenis
+
+    return list(DossierGebeurtenis.objects.filter(soort__in=soorten, door=door).values_list("dossier_id", flat=True).distinct())
