@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -281,8 +282,49 @@ def pakket_controleren(data: bytes, *, verwacht_sha256: str = "") -> P.GelezenPa
     for veld, keuzes in (("doelgroep", Doelgroep.values), ("status", DossierStatus.values), ("bron", Aanmeldingsbron.values)):
         if g["dossier"][veld] not in keuzes:
             raise _weigeren(_("Het pakket noemt een onbekende waarde voor %(veld)s: %(waarde)s.") % {"veld": veld, "waarde": g["dossier"][veld]})
+    if g["dossier"]["status"] not in OVERDRAAGBAAR:
+        raise _weigeren(_("Het dossier in dit pakket is al beëindigd of afgesloten. Alleen een lopend dossier wordt overgedragen."))
+    _waarden_controleren(g)
     _persoon_controleren(g["rechthebbende"], g["dossier"]["doelgroep"], team=None)
     return gelezen
+
+
+def _waarden_controleren(g: dict) -> None:
+    """Codes and BSNs the schema only checks by shape: they must mean something in this installation."""
+    from nieuwestart.beschikkingen.models import BeschikkingSoort
+    from nieuwestart.common.bsn import is_geldig_bsn
+    from nieuwestart.dossiers.models import Contactkanaal, Leefgebied, Relatie, VerificatieUitkomst
+    from nieuwestart.ketenpartners.models import Initiatiefnemer, Ketenpartner, RelatieTotOverledene
+    from nieuwestart.plannen.models import Aard, Categorie
+
+    k = g["ketenpartners"]
+    leden = g["huishouden"]["leden"] if g["huishouden"] else []
+    bsns = [g["rechthebbende"]["bsn"], *(lid["bsn"] for lid in leden if lid["bsn"])]
+    if k["overleden_aanvrager"] and k["overleden_aanvrager"]["bsn"]:
+        bsns.append(k["overleden_aanvrager"]["bsn"])
+    for bsn in bsns:
+        if not is_geldig_bsn(bsn):
+            raise _weigeren(_("Het pakket bevat een BSN dat niet klopt (elfproef). Er is niets ingelezen."))
+    doelen = [d for pv in g["planversies"] for d in pv["doelen"]]
+    codes = [
+        (g["rechthebbende"]["voorkeurskanaal"], Contactkanaal.values),
+        *((lid["relatie"], Relatie.values) for lid in leden),
+        *((v["uitkomst"], VerificatieUitkomst.values) for v in g["verificaties"]),
+        *((h["leefgebied"], Leefgebied.values) for h in (g["eerste_gesprek"] or {}).get("hulpvragen", [])),
+        *((lg["leefgebied"], Leefgebied.values) for pv in g["planversies"] for lg in pv["leefgebieden"]),
+        *((d["leefgebied"], Leefgebied.values) for d in doelen),
+        *((v["aard"], Aard.values) for d in doelen for v in d["voorzieningen"]),
+        *((v["categorie"], Categorie.values) for d in doelen for v in d["voorzieningen"]),
+        *((b["soort"], BeschikkingSoort.values) for b in g["beschikkingen"]),
+        *((d["initiatief"], Initiatiefnemer.values) for d in k["driegesprekken"]),
+        *((v["partner"], Ketenpartner.values) for v in k["verwijzingen"]),
+        *((c["kanaal"], Contactkanaal.values) for v in k["verwijzingen"] for c in v["contacten"]),
+    ]
+    if k["overleden_aanvrager"]:
+        codes.append((k["overleden_aanvrager"]["relatie"], RelatieTotOverledene.values))
+    for waarde, keuzes in codes:
+        if waarde not in keuzes:
+            raise _weigeren(_("Het pakket noemt een onbekende waarde: %(waarde)s. Er is niets ingelezen.") % {"waarde": waarde})
 
 
 def _persoon_controleren(persoon: dict, doelgroep: str, *, team) -> Rechthebbende | None:
@@ -352,9 +394,23 @@ def _nieuwe_gegevens(gegevens: dict, *, kaarten: dict[str, dict], kenmerken: dic
     return nieuw
 
 
-@transaction.atomic
 def pakket_inlezen(*, overdracht: Overdracht, door, team, vandaag: date) -> Dossier:
-    """Create the dossier from a previewed package; all or nothing."""
+    """Create the dossier from a previewed package; all or nothing.
+
+    Data the database refuses (a constraint of this installation the package breaks) is a refused
+    package too: the transaction has rolled back, so nothing is left behind.
+    """
+    try:
+        return _inlezen(overdracht=overdracht, door=door, team=team, vandaag=vandaag)
+    except (IntegrityError, ValidationError, ValueError, KeyError) as fout:
+        raise _weigeren(
+            _("Het pakket bevat gegevens die in deze installatie niet kloppen. Er is niets ingelezen. (%(fout)s)")
+            % {"fout": type(fout).__name__}
+        ) from fout
+
+
+@transaction.atomic
+def _inlezen(*, overdracht: Overdracht, door, team, vandaag: date) -> Dossier:
     overdracht = Overdracht.objects.select_for_update().get(pk=overdracht.pk)
     if overdracht.status != Overdrachtstatus.VOORBEELD:
         raise RegelOvertreding(regels.OVERDRACHT_AL_OPEN_DOSSIER, veld="pakket")

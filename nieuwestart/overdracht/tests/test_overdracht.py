@@ -376,3 +376,41 @@ def test_survivor_and_kindregeling_dossiers_keep_their_special_records_and_terms
     from nieuwestart.ketenpartners.spuk import spuk_component
 
     assert spuk_component(kind2).code == "C"
+
+
+@pytest.mark.django_db
+def test_values_the_schema_only_checks_by_shape_are_refused(pakket, consulent):
+    gelezen = P.pakket_lezen(pakket)
+
+    def aangepast(wijzig) -> bytes:
+        gegevens = json.loads(json.dumps(gelezen.gegevens))
+        wijzig(gegevens)
+        return P.pakket_maken(gegevens, gelezen.bestanden)
+
+    assert "elfproef" in _geweigerd(aangepast(lambda g: g["rechthebbende"].update(bsn="123456789")), consulent)
+    assert "onbekende waarde: FAX" in _geweigerd(aangepast(lambda g: g["rechthebbende"].update(voorkeurskanaal="FAX")), consulent)
+    assert "al beëindigd of afgesloten" in _geweigerd(aangepast(lambda g: g["dossier"].update(status="AFGESLOTEN")), consulent)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_data_the_database_refuses_is_a_refused_package_with_nothing_left(rolgroepen, maak_dossier, consulent):
+    dossier = _volledig_dossier(maak_dossier, consulent)
+    _o, data = services.pakket_exporteren(dossier=dossier, door=consulent, naar_gemeente="Gemeente Almere", vandaag=VANDAAG)
+    gelezen = P.pakket_lezen(data)
+    gegevens = json.loads(json.dumps(gelezen.gegevens))
+    v = gegevens["planversies"][0]["doelen"][0]["voorzieningen"][0]
+    v["begindatum"], v["einddatum"] = "2026-12-01", "2026-11-01"  # breaks voorziening_einde_na_begin
+    slecht = P.pakket_maken(gegevens, gelezen.bestanden)
+    call_command("flush", interactive=False, verbosity=0)
+    from django.contrib.auth.models import Group
+
+    for rol in Rol:
+        Group.objects.get_or_create(name=rol.value)
+    team = Team.objects.create(naam="Team Almere")
+    ontvanger = maak_gebruiker("almere", Rol.CONSULENT, teams=[team])
+    overdracht = services.pakket_voorbereiden(data=slecht, bestandsnaam="x.zip", door=ontvanger)
+    voor = _tellingen()
+    with pytest.raises(RegelOvertreding) as fout:
+        services.pakket_inlezen(overdracht=overdracht, door=ontvanger, team=team, vandaag=VANDAAG)
+    assert fout.value.regel is regels.OVERDRACHT_PAKKET_ONGELDIG and "niets ingelezen" in fout.value.bericht
+    assert _tellingen() == voor and not Rechthebbende.objects.exists()
