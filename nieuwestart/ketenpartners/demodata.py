@@ -22,12 +22,14 @@ def _dossiers(doelgroep: str, status: str, team: str = "Team Noord") -> list[Dos
     )
 
 
-def _na(d: date, dag: date) -> date:
-    return max(d, dag)
 
 
 def ketenpartners_laden(*, door, vandaag: date) -> dict[str, int]:
     from nieuwestart.termijnen.services import termijnen_bijwerken
+
+    def terug(dossier: Dossier, dagen: int) -> date:
+        # Demo events stay within the dossier's life (the generator's invariant).
+        return max(dossier.aanmelddatum, vandaag - timedelta(days=dagen))
 
     aantallen = {"nabestaanden": 0, "kindregeling": 0, "driegesprekken": 0, "verwijzingen": 0}
     S, D = DossierStatus, Doelgroep
@@ -74,15 +76,14 @@ def ketenpartners_laden(*, door, vandaag: date) -> dict[str, int]:
         (_dossiers(D.KIND_KINDREGELING, S.PLAN_VASTGESTELD)[:1], 240, True),
     ):
         for k in dossier:
-            # Demo events stay within the dossier's life (the generator's invariant); in practice the
-            # payment usually comes before the child registers.
+            # In practice the payment usually comes before the child registers.
             services.kindregeling_uitbetaling_vastleggen(
-                dossier=k, door=door, datum=_na(k.aanmelddatum, vandaag - timedelta(days=dagen_geleden)), vandaag=vandaag
+                dossier=k, door=door, datum=terug(k, dagen_geleden), vandaag=vandaag
             )
             aantallen["kindregeling"] += 1
             if verwijzen:
                 services.verwijzing_maken(
-                    dossier=k, door=door, partner="KINDREGELING_SCHULDHULP", datum=_na(k.aanmelddatum, vandaag - timedelta(days=20)),
+                    dossier=k, door=door, partner="KINDREGELING_SCHULDHULP", datum=terug(k, 20),
                     reden="Schulden bij een telefoonaanbieder en DUO; aangemeld voor het extra aanbod.", vandaag=vandaag,
                 )
                 aantallen["verwijzingen"] += 1
@@ -92,36 +93,36 @@ def ketenpartners_laden(*, door, vandaag: date) -> dict[str, int]:
     if ouders:
         o = ouders[0]
         d = services.driegesprek_aanvragen(
-            dossier=o, door=door, initiatief="RECHTHEBBENDE", aangevraagd_op=_na(o.aanmelddatum, vandaag - timedelta(days=60)),
+            dossier=o, door=door, initiatief="RECHTHEBBENDE", aangevraagd_op=terug(o, 60),
             onderwerpen="Vragen over de integrale beoordeling; hoe verder met de schulden.", zaakbehandelaar_uht="S. Kramer (PZB)",
             vandaag=vandaag,
         )
-        services.driegesprek_plannen(driegesprek=d, door=door, gepland_op=_na(o.aanmelddatum, vandaag - timedelta(days=45)), vorm="ONLINE", vandaag=vandaag)
+        services.driegesprek_plannen(driegesprek=d, door=door, gepland_op=terug(o, 45), vorm="ONLINE", vandaag=vandaag)
         services.driegesprek_vastleggen(
-            driegesprek=d, door=door, gehouden_op=_na(o.aanmelddatum, vandaag - timedelta(days=45)), vandaag=vandaag,
+            driegesprek=d, door=door, gehouden_op=terug(o, 45), vandaag=vandaag,
             uitkomst="UHT heeft de beoordeling uitgelegd. Afgesproken: private schulden samen bij SBN indienen.",
         )
         sbn = services.verwijzing_maken(
-            dossier=o, door=door, partner="SBN", datum=_na(o.aanmelddatum, vandaag - timedelta(days=40)), reden="Achterstanden bij winkels en een bank.",
-            erkenningsdatum=_na(o.aanmelddatum, vandaag - timedelta(days=150)), contactpersoon="Loket private schulden", vandaag=vandaag,
+            dossier=o, door=door, partner="SBN", datum=terug(o, 40), reden="Achterstanden bij winkels en een bank.",
+            erkenningsdatum=terug(o, 150), contactpersoon="Loket private schulden", vandaag=vandaag,
         )
-        services.contact_vastleggen(verwijzing=sbn, door=door, datum=_na(o.aanmelddatum, vandaag - timedelta(days=30)), kanaal="TELEFOON",
+        services.contact_vastleggen(verwijzing=sbn, door=door, datum=terug(o, 30), kanaal="TELEFOON",
                                     verslag="Overzicht van de schulden doorgenomen met SBN.", vandaag=vandaag)
         services.verwijzing_maken(
-            dossier=o, door=door, partner="GEMEENTE_INVORDERING", datum=_na(o.aanmelddatum, vandaag - timedelta(days=35)),
+            dossier=o, door=door, partner="GEMEENTE_INVORDERING", datum=terug(o, 35),
             reden="Gemeentelijke belastingen 2019-2020.", maatregel="PAUZEREN", vandaag=vandaag,
         )
         ot = services.verwijzing_maken(
-            dossier=o, door=door, partner="OT_UITHUISPLAATSINGEN", datum=_na(o.aanmelddatum, vandaag - timedelta(days=50)),
+            dossier=o, door=door, partner="OT_UITHUISPLAATSINGEN", datum=terug(o, 50),
             reden="Contact met de uithuisgeplaatste dochter herstellen.", vandaag=vandaag,
         )
-        services.verwijzing_afronden(verwijzing=ot, door=door, afgerond_op=_na(o.aanmelddatum, vandaag - timedelta(days=10)),
+        services.verwijzing_afronden(verwijzing=ot, door=door, afgerond_op=terug(o, 10),
                                      uitkomst="HULP_GESTART", toelichting="Het Ondersteuningsteam begeleidt het gezin.", vandaag=vandaag)
         aantallen["driegesprekken"] += 1
         aantallen["verwijzingen"] += 3
     if len(ouders) > 1:
         services.verwijzing_maken(
-            dossier=ouders[1], door=door, partner="OT_BUITENLAND", datum=_na(ouders[1].aanmelddatum, vandaag - timedelta(days=15)),
+            dossier=ouders[1], door=door, partner="OT_BUITENLAND", datum=terug(ouders[1], 15),
             reden="De ouder keert terug uit het buitenland en vestigt zich in de gemeente.", vandaag=vandaag,
         )
         aantallen["verwijzingen"] += 1

@@ -31,6 +31,19 @@ class ImportForm(NlDesignForm):
 
 class BevestigForm(NlDesignForm):
     team = forms.ModelChoiceField(label=_("Team dat het dossier krijgt"), queryset=Team.objects.none(), empty_label=None)
+    straat = forms.CharField(label=_("Nieuw adres: straat"), max_length=200, required=False,
+                             help_text=_("Het adres in het pakket is het oude adres. Vul het nieuwe adres in als u het weet."))
+    huisnummer = forms.CharField(label=_("Huisnummer"), max_length=20, required=False)
+    postcode = forms.RegexField(label=_("Postcode"), regex=r"^\s*\d{4}\s?[A-Za-z]{2}\s*$", required=False,
+                                error_messages={"invalid": _("Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 8251 AB.")})
+    woonplaats = forms.CharField(label=_("Woonplaats"), max_length=100, required=False)
+
+    def nieuw_adres(self) -> dict[str, str]:
+        adres = {v: self.cleaned_data.get(v, "").strip() for v in ("straat", "huisnummer", "postcode", "woonplaats")}
+        if adres["postcode"]:
+            adres["postcode"] = adres["postcode"].replace(" ", "").upper()
+            adres["postcode"] = f"{adres['postcode'][:4]} {adres['postcode'][4:]}"
+        return adres if any(adres.values()) else {}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

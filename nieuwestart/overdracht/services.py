@@ -394,14 +394,14 @@ def _nieuwe_gegevens(gegevens: dict, *, kaarten: dict[str, dict], kenmerken: dic
     return nieuw
 
 
-def pakket_inlezen(*, overdracht: Overdracht, door, team, vandaag: date) -> Dossier:
+def pakket_inlezen(*, overdracht: Overdracht, door, team, vandaag: date, nieuw_adres: dict[str, str] | None = None) -> Dossier:
     """Create the dossier from a previewed package; all or nothing.
 
     Data the database refuses (a constraint of this installation the package breaks) is a refused
     package too: the transaction has rolled back, so nothing is left behind.
     """
     try:
-        return _inlezen(overdracht=overdracht, door=door, team=team, vandaag=vandaag)
+        return _inlezen(overdracht=overdracht, door=door, team=team, vandaag=vandaag, nieuw_adres=nieuw_adres or {})
     except (IntegrityError, ValidationError, ValueError, KeyError) as fout:
         raise _weigeren(
             _("Het pakket bevat gegevens die in deze installatie niet kloppen. Er is niets ingelezen. (%(fout)s)")
@@ -410,7 +410,7 @@ def pakket_inlezen(*, overdracht: Overdracht, door, team, vandaag: date) -> Doss
 
 
 @transaction.atomic
-def _inlezen(*, overdracht: Overdracht, door, team, vandaag: date) -> Dossier:
+def _inlezen(*, overdracht: Overdracht, door, team, vandaag: date, nieuw_adres: dict[str, str]) -> Dossier:
     overdracht = Overdracht.objects.select_for_update().get(pk=overdracht.pk)
     if overdracht.status != Overdrachtstatus.VOORBEELD:
         raise RegelOvertreding(regels.OVERDRACHT_AL_OPEN_DOSSIER, veld="pakket")
@@ -426,6 +426,11 @@ def _inlezen(*, overdracht: Overdracht, door, team, vandaag: date) -> Dossier:
         rechthebbende = Rechthebbende(**velden)
         rechthebbende.full_clean(validate_unique=False)
         rechthebbende.save()
+    if nieuw_adres:
+        # The person moved: the address in the package is the old one.
+        for veld, waarde in nieuw_adres.items():
+            setattr(rechthebbende, veld, waarde)
+        rechthebbende.save(update_fields=list(nieuw_adres))
     d = g["dossier"]
     aanmelddatum = _datum(d["aanmelddatum"])
     try:

@@ -96,7 +96,8 @@ def voorbeeld(request, pk):
         if request.method == "POST" and form.is_valid():
             try:
                 dossier = services.pakket_inlezen(
-                    overdracht=overdracht, door=request.user, team=form.cleaned_data["team"], vandaag=timezone.localdate()
+                    overdracht=overdracht, door=request.user, team=form.cleaned_data["team"], vandaag=timezone.localdate(),
+                    nieuw_adres=form.nieuw_adres(),
                 )
             except RegelOvertreding as fout:
                 form.voeg_regelovertreding_toe(fout)

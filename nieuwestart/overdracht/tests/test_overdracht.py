@@ -181,11 +181,17 @@ def test_round_trip_between_two_databases_through_the_screens(rolgroepen, client
     voorbeeld = client.get(antwoord["Location"]).content.decode()
     assert "Ayse Yilmaz" in voorbeeld and "Termijnen na het inlezen" in voorbeeld and "Private schulden indienen bij SBN" in voorbeeld
     assert not Dossier.objects.exists()  # the preview creates nothing
-    antwoord = client.post(antwoord["Location"], {"team": team.pk})
+    antwoord = client.post(antwoord["Location"], {"team": team.pk, "straat": "Stationsplein", "huisnummer": "3",
+                                                  "postcode": "8232vt", "woonplaats": "Lelystad"})
     assert antwoord.status_code == 302
     nieuw = Dossier.objects.get()
     assert antwoord["Location"] == reverse("dossiers:detail", args=[nieuw.pk])
     na = _momentopname(nieuw)
+    # The new address replaces the old one; everything else about the person is as sent.
+    assert (na["persoon"].pop("postcode"), na["persoon"].pop("woonplaats"), na["persoon"].pop("straat"), na["persoon"].pop("huisnummer")) == (
+        "8232 VT", "Lelystad", "Stationsplein", "3")
+    for veld in ("postcode", "woonplaats", "straat", "huisnummer"):
+        voor["persoon"].pop(veld)
     # The receiving side has exactly the sending side's history plus its own OVERDRACHT_ONTVANGEN.
     assert na["gebeurtenissen"][:-1] == voor["gebeurtenissen"] and na["gebeurtenissen"][-1][0] == G.OVERDRACHT_ONTVANGEN
     for sleutel in ("persoon", "dossier", "gezin", "termijnen", "planversies", "beschikkingen", "bezwaren", "eerste_gesprek",
