@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from nieuwestart.accounts.models import Team
@@ -27,6 +28,14 @@ class ImportForm(NlDesignForm):
                     "weet u zeker dat het pakket onderweg niet is veranderd."),
         error_messages={"invalid": _("Een SHA-256 controlegetal heeft 64 tekens (0-9 en a-f).")},
     )
+
+    def clean_pakket(self):
+        pakket = self.cleaned_data["pakket"]
+        if pakket.size > settings.NS_IMPORT_MAX_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                _("Het bestand is groter dan %(mb)s MB. Dat is te groot voor een overdrachtspakket.") % {"mb": settings.NS_IMPORT_MAX_MB}
+            )
+        return pakket
 
 
 class BevestigForm(NlDesignForm):

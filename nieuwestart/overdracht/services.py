@@ -18,13 +18,14 @@ terms engine recomputes them from the imported events, so they still run from th
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -69,6 +70,8 @@ BEZWAAR_VELDEN = (
     "ontvangen_op", "per_post_verzonden_op", "adviescommissie", "termijn_einde", "tijdig", "toelichting", "verdaagd_op",
     "verdaging_reden", "uitkomst", "uitkomst_datum", "uitkomst_toelichting",
 )
+# An uploaded package waiting for confirmation is removed after this (it holds personal data).
+VOORBEELD_BEWAREN = timedelta(days=1)
 # Statuses in which a dossier may still move: an ended or closed dossier is not handed over.
 OVERDRAAGBAAR = frozenset({
     DossierStatus.AANGEMELD, DossierStatus.GEVERIFIEERD, DossierStatus.EERSTE_GESPREK_GEVOERD,
@@ -352,6 +355,10 @@ def pakket_voorbereiden(*, data: bytes, bestandsnaam: str, door, verwacht_sha256
     if Overdracht.objects.filter(richting=Richting.INKOMEND, status=Overdrachtstatus.INGELEZEN, pakket_sha256=gelezen.sha256).exists():
         raise RegelOvertreding(regels.OVERDRACHT_AL_OPEN_DOSSIER, veld="pakket")
     g = gelezen.gegevens
+    # A preview holds personal data: keep one per user, and none older than a day.
+    Overdracht.objects.filter(richting=Richting.INKOMEND, status=Overdrachtstatus.VOORBEELD).filter(
+        Q(door=door) | Q(aangemaakt_op__lt=timezone.now() - VOORBEELD_BEWAREN)
+    ).delete()
     return Overdracht.objects.create(
         richting=Richting.INKOMEND, status=Overdrachtstatus.VOORBEELD, andere_gemeente=g["afzender"]["gemeentenaam"],
         andere_gemeentecode=g["afzender"]["gemeentecode"], oorspronkelijk_dossiernummer=g["dossier"]["dossiernummer"],

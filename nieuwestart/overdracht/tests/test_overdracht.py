@@ -420,3 +420,26 @@ def test_data_the_database_refuses_is_a_refused_package_with_nothing_left(rolgro
         services.pakket_inlezen(overdracht=overdracht, door=ontvanger, team=team, vandaag=VANDAAG)
     assert fout.value.regel is regels.OVERDRACHT_PAKKET_ONGELDIG and "niets ingelezen" in fout.value.bericht
     assert _tellingen() == voor and not Rechthebbende.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_new_upload_replaces_ones_own_waiting_preview_and_old_ones_of_others(pakket, consulent, team):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    collega = maak_gebruiker("collega", Rol.CONSULENT, teams=[team])
+    eigen = Overdracht.objects.create(richting="INKOMEND", status="VOORBEELD", andere_gemeente="X", oorspronkelijk_dossiernummer="A",
+                                      schemaversie="1", pakket_sha256="1" * 64, bestandsnaam="a.zip", door=consulent)
+    oud = Overdracht.objects.create(richting="INKOMEND", status="VOORBEELD", andere_gemeente="X", oorspronkelijk_dossiernummer="B",
+                                    schemaversie="1", pakket_sha256="2" * 64, bestandsnaam="b.zip", door=collega)
+    Overdracht.objects.filter(pk=oud.pk).update(aangemaakt_op=timezone.now() - timedelta(days=2))
+    vers = Overdracht.objects.create(richting="INKOMEND", status="VOORBEELD", andere_gemeente="X", oorspronkelijk_dossiernummer="C",
+                                     schemaversie="1", pakket_sha256="3" * 64, bestandsnaam="c.zip", door=collega)
+    # The package's person has an open dossier here, so it is refused; no cleanup happens then either.
+    with pytest.raises(RegelOvertreding):
+        services.pakket_voorbereiden(data=pakket, bestandsnaam="x.zip", door=consulent)
+    assert Overdracht.objects.filter(pk__in=[eigen.pk, oud.pk, vers.pk]).count() == 3
+    Rechthebbende.objects.filter(achternaam="Yilmaz").update(bsn="999999990")  # as if the person were unknown here
+    nieuw = services.pakket_voorbereiden(data=pakket, bestandsnaam="x.zip", door=consulent)
+    assert set(Overdracht.objects.filter(richting="INKOMEND").values_list("pk", flat=True)) == {vers.pk, nieuw.pk}
