@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("nieuwestart.plannen.urls")),
     path("", include("nieuwestart.bewaartermijnen.urls")),
     path("", include("nieuwestart.beeindiging.urls")),
+    path("", include("nieuwestart.ketenpartners.urls")),
+    path("", include("nieuwestart.overdracht.urls")),
     path("audit/", include("nieuwestart.logboek.urls")),
     path("admin/", admin.site.urls),
 ]

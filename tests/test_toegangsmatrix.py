@@ -125,6 +125,21 @@ VERWACHTE_REGEL = {
     "beeindiging:nazorgcontrole": "DOSSIERS_WIJZIGEN",
     "beeindiging:nazorg_starten": "DOSSIERS_WIJZIGEN",
     "beeindiging:afsluiten": "DOSSIERS_WIJZIGEN",
+    "ketenpartners:overleden_aanvrager": "DOSSIERS_WIJZIGEN",
+    "ketenpartners:recht_na_overlijden": "DOSSIERS_WIJZIGEN",
+    "ketenpartners:kindregeling_uitbetaling": "DOSSIERS_WIJZIGEN",
+    "ketenpartners:driegesprek_nieuw": "DOSSIERS_WIJZIGEN",
+    "ketenpartners:driegesprek_plannen": "DOSSIERS_WIJZIGEN",
+    "ketenpartners:driegesprek_verslag": "DOSSIERS_WIJZIGEN",
+    "ketenpartners:verwijzing_nieuw": "DOSSIERS_WIJZIGEN",
+    "ketenpartners:verwijzing_contact": "DOSSIERS_WIJZIGEN",
+    "ketenpartners:sbn_ingediend": "DOSSIERS_WIJZIGEN",
+    "ketenpartners:verwijzing_afronden": "DOSSIERS_WIJZIGEN",
+    "overdracht:exporteren": "OVERDRACHT_EXPORTEREN",
+    "overdracht:beeindigen": "DOSSIERS_WIJZIGEN",
+    "overdracht:inlezen": "OVERDRACHT_INLEZEN",
+    "overdracht:voorbeeld": "OVERDRACHT_INLEZEN",
+    "overdracht:afbreken": "OVERDRACHT_INLEZEN",
 }
 
 # Screens behind a dossier rule that show no personal data (so they write no processing line).
@@ -198,7 +213,26 @@ def wereld(team, ander_team, maak_dossier, consulent):
         dossier=dossier, door=consulent, vandaag=dossier.aanmelddatum, leefgebied="FINANCIEN", ontvanger="SCHULDHULPVERLENING",
         organisatie="Schuldhulp gemeente",
     ).pk
+    plan.update(_ketenpartners_voor_matrix(dossier, consulent))
     return {"gebruikers": gebruikers, "dossier": dossier, "pk": {"pk": Bewaarregel.objects.first().pk}, "beschikking": beschikking, "plan": plan}
+
+
+def _ketenpartners_voor_matrix(dossier, consulent) -> dict[str, int]:
+    """A driegesprek, a referral and an outgoing transfer, so every chain-partner and transfer screen has something."""
+    from datetime import date
+
+    from nieuwestart.ketenpartners import services as keten
+    from nieuwestart.overdracht.models import Overdracht
+
+    dag = date(2026, 11, 23)
+    d = keten.driegesprek_aanvragen(dossier=dossier, door=consulent, initiatief="UHT", aangevraagd_op=dag, onderwerpen="Uitleg", vandaag=dag)
+    v = keten.verwijzing_maken(dossier=dossier, door=consulent, partner="SBN", datum=dag, reden="Private schulden", vandaag=dag)
+    Overdracht.objects.create(
+        richting="UITGAAND", status="VERZONDEN", dossier=dossier, andere_gemeente="Gemeente Elders",
+        oorspronkelijk_dossiernummer=dossier.dossiernummer, schemaversie="1", pakket_sha256="0" * 64,
+        bestandsnaam="x.zip", door=consulent,
+    )
+    return {"driegesprek": d.pk, "verwijzing": v.pk}
 
 
 def _plan_voor_matrix(dossier, consulent, team) -> dict[str, int]:

@@ -145,7 +145,7 @@ class Overdrachtstatus(models.TextChoices):
 class WarmeOverdracht(models.Model):
     """A handover of one leefgebied to a regular service. Handing over counts as reaching that goal (§4.4)."""
 
-    dossier = models.ForeignKey("dossiers.Dossier", on_delete=models.CASCADE, related_name="overdrachten")
+    dossier = models.ForeignKey("dossiers.Dossier", on_delete=models.CASCADE, related_name="warme_overdrachten")
     leefgebied = models.CharField(_("leefgebied"), max_length=20, choices=Leefgebied.choices)
     ontvanger = models.CharField(_("naar welke dienst"), max_length=30, choices=Ontvanger.choices)
     aanbieder = models.ForeignKey(

@@ -718,3 +718,127 @@ ALLE_REGELS = ALLE_REGELS + (
     OVERLIJDEN_MET_DATUM, AFBOUWSTAP_EENMAAL, OVERDRACHT_MET_TOESTEMMING, OVERDRACHT_COMPLEET,
     OVERDRACHT_STATUS_VOLGORDE, NAZORG_NA_OVERDRACHT, NAZORGCONTROLE_EENMAAL, AFSLUITEN_NA_NAZORG,
 )
+# --- Special groups, chain partners and transfer (issue 6: ketenpartners, overdracht) -----------
+
+NABESTAANDE_BEHOUDT_RECHT = Beleidsregel(
+    code="NABESTAANDE_BEHOUDT_RECHT",
+    naam=_("Overleden na de aanmelding: het gezin houdt het recht"),
+    uitleg=_(
+        "Is de ouder overleden nadat hij of zij zich bij UHT had aangemeld als mogelijk gedupeerde? Dan heeft "
+        "het gezin door die aanmelding al recht op brede ondersteuning. Is de ouder overleden vóór de aanmelding? "
+        "Dan heeft de nabestaande pas recht als UHT hem of haar als begunstigde of nabestaande heeft aangemerkt. "
+        "Leg dan eerst de verificatie bij UHT vast."
+    ),
+    bron="Handreiking §4.6",
+)
+DOELGROEP_PAST_BIJ_STAP = Beleidsregel(
+    code="DOELGROEP_PAST_BIJ_STAP",
+    naam=_("De stap past bij de doelgroep van het dossier"),
+    uitleg=_("Deze stap hoort bij een andere doelgroep dan die van dit dossier."),
+    bron="Handreiking §2.2 en §4.6",
+)
+KINDREGELING_EEN_UITBETALING = Beleidsregel(
+    code="KINDREGELING_EEN_UITBETALING",
+    naam=_("De kindregeling wordt één keer uitbetaald"),
+    uitleg=_(
+        "De datum van uitbetaling van de kindregeling staat al in dit dossier. De termijn voor de extra hulp bij "
+        "schulden loopt vanaf die datum."
+    ),
+    bron="Kindregeling: aanvullend schuldhulpverleningsaanbod",
+)
+OVERLEDENE_IS_NIET_NABESTAANDE = Beleidsregel(
+    code="OVERLEDENE_IS_NIET_NABESTAANDE",
+    naam=_("De overledene is een ander dan de nabestaande"),
+    uitleg=_("De overleden aanvrager kan niet dezelfde persoon zijn als de nabestaande van dit dossier."),
+    bron="gegevenskwaliteit",
+)
+NABESTAANDE_EEN_KOPPELING = Beleidsregel(
+    code="NABESTAANDE_EEN_KOPPELING",
+    naam=_("Een nabestaandendossier hoort bij één overleden aanvrager"),
+    uitleg=_("Dit dossier is al gekoppeld aan een overleden aanvrager."),
+    bron="Handreiking §4.6",
+)
+DRIEGESPREK_UITKOMST_NODIG = Beleidsregel(
+    code="DRIEGESPREK_UITKOMST_NODIG",
+    naam=_("Van een driegesprek wordt de uitkomst vastgelegd"),
+    uitleg=_("Schrijf op wat er in het driegesprek is afgesproken, ook als het kort is."),
+    bron="Handreiking §6 (driegesprek)",
+)
+DRIEGESPREK_AL_GEHOUDEN = Beleidsregel(
+    code="DRIEGESPREK_AL_GEHOUDEN",
+    naam=_("Een gehouden driegesprek verandert niet meer"),
+    uitleg=_("Dit driegesprek is al gehouden en vastgelegd. Vraag een nieuw driegesprek aan als dat nodig is."),
+    bron="levensloop van het driegesprek",
+)
+DATUM_NIET_VOOR_AANVRAAG = Beleidsregel(
+    code="DATUM_NIET_VOOR_AANVRAAG",
+    naam=_("Niet vóór de aanvraag of verwijzing"),
+    uitleg=_("Deze datum ligt vóór de aanvraag of verwijzing. Dat kan niet. Controleer de datum."),
+    bron="gegevenskwaliteit",
+)
+VERWIJZING_AL_AFGEROND = Beleidsregel(
+    code="VERWIJZING_AL_AFGEROND",
+    naam=_("Een afgeronde verwijzing verandert niet meer"),
+    uitleg=_("Deze verwijzing is al afgerond. Maak een nieuwe verwijzing als er weer contact nodig is."),
+    bron="levensloop van de verwijzing",
+)
+SBN_ALLEEN_BIJ_SBN_VERWIJZING = Beleidsregel(
+    code="SBN_ALLEEN_BIJ_SBN_VERWIJZING",
+    naam=_("Indienen bij SBN hoort bij een verwijzing naar SBN"),
+    uitleg=_("Het indienen van private schulden legt u vast bij een verwijzing naar Sociale Banken Nederland."),
+    bron="Handreiking §6 (Sociale Banken Nederland)",
+)
+SBN_AL_INGEDIEND = Beleidsregel(
+    code="SBN_AL_INGEDIEND",
+    naam=_("Het indienen bij SBN wordt één keer vastgelegd"),
+    uitleg=_("In dit dossier staat al dat de private schulden bij SBN zijn ingediend."),
+    bron="Handreiking §6 (Sociale Banken Nederland)",
+)
+INVORDERING_MAATREGEL_NODIG = Beleidsregel(
+    code="INVORDERING_MAATREGEL_NODIG",
+    naam=_("Bij publieke schulden van de gemeente kiest u pauzeren of kwijtschelden"),
+    uitleg=_(
+        "Kies wat de gemeente als invorderaar doet: de invordering pauzeren, of de schulden kwijtschelden "
+        "die op 1 januari 2021 opeisbaar waren (na erkenning)."
+    ),
+    bron="Handreiking §6 (gemeenten in de rol van invorderaar)",
+)
+OVERDRACHT_PAKKET_ONGELDIG = Beleidsregel(
+    code="OVERDRACHT_PAKKET_ONGELDIG",
+    naam=_("Een overdrachtspakket is compleet en ongewijzigd"),
+    uitleg=_(
+        "Dit bestand is geen geldig overdrachtspakket, of het is na het maken veranderd. Er is niets ingelezen. "
+        "Vraag de andere gemeente om het pakket opnieuw te maken en te sturen."
+    ),
+    bron="docs/overdrachtspakket.md; BIO (integriteit)",
+)
+OVERDRACHT_AL_OPEN_DOSSIER = Beleidsregel(
+    code="OVERDRACHT_AL_OPEN_DOSSIER",
+    naam=_("Een overgedragen dossier komt niet dubbel"),
+    uitleg=_(
+        "Deze persoon heeft in deze gemeente al een open dossier voor dezelfde doelgroep, of dit pakket is al "
+        "ingelezen. Er is niets ingelezen. Werk verder in het bestaande dossier."
+    ),
+    bron="Handreiking §4.1",
+)
+OVERDRACHT_ALLEEN_LOPEND_DOSSIER = Beleidsregel(
+    code="OVERDRACHT_ALLEEN_LOPEND_DOSSIER",
+    naam=_("Alleen een lopend dossier wordt overgedragen"),
+    uitleg=_("Dit dossier is al afgesloten of al overgedragen. Een nieuwe overdracht kan niet."),
+    bron="domain.md: een rechthebbende die verhuist neemt het dossier mee",
+)
+ALLE_REGELS = ALLE_REGELS + (
+    NABESTAANDE_BEHOUDT_RECHT, DOELGROEP_PAST_BIJ_STAP, KINDREGELING_EEN_UITBETALING, OVERLEDENE_IS_NIET_NABESTAANDE,
+    NABESTAANDE_EEN_KOPPELING, DRIEGESPREK_UITKOMST_NODIG, DRIEGESPREK_AL_GEHOUDEN, DATUM_NIET_VOOR_AANVRAAG,
+    VERWIJZING_AL_AFGEROND, SBN_ALLEEN_BIJ_SBN_VERWIJZING, SBN_AL_INGEDIEND, INVORDERING_MAATREGEL_NODIG,
+    OVERDRACHT_PAKKET_ONGELDIG, OVERDRACHT_AL_OPEN_DOSSIER, OVERDRACHT_ALLEEN_LOPEND_DOSSIER,
+)
+
+
+def nabestaande_behoudt_recht(*, overlijdensdatum: date, aangemeld_bij_uht_op: date | None) -> bool:
+    """Handreiking §4.6: a parent who died after registering with UHT leaves the family the right.
+
+    Registration and death on the same day count as 'after': the registration was made.
+    Unknown registration date: no right yet from this rule (UHT's marking decides).
+    """
+    return aangemeld_bij_uht_op is not None and overlijdensdatum >= aangemeld_bij_uht_op

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "nieuwestart.logboek",
     "nieuwestart.bewaartermijnen",
     "nieuwestart.beeindiging",
+    "nieuwestart.ketenpartners",
+    "nieuwestart.overdracht",
 ]
 
 MIDDLEWARE = [

@@ -1211,6 +1211,10 @@ def seed_demo(
         rapport.aantallen.update(
             beeindiging_demo(consulent=gebruikers["consulent"], team=teams["Team Noord"], vandaag=vandaag, seed=seed)
         )
+        from nieuwestart.ketenpartners.demodata import ketenpartners_laden  # survivors, kindregeling, chain partners
+
+        keten = ketenpartners_laden(door=gebruikers["consulent"], vandaag=vandaag)
+        rapport.aantallen.update({f"ketenpartners.{k}": v for k, v in keten.items()})
     rapport.aantallen = {"accounts.Team": len(DEMO_TEAMS), "accounts.User": len(DEMO_GEBRUIKERS), **rapport.aantallen}
     rapport.seconden = time.perf_counter() - start
     _regels_naar(uit, rapport)

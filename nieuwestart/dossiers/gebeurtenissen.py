@@ -60,3 +60,23 @@ class GebeurtenisSoort(models.TextChoices):
     NAZORGCONTROLE_TWEEDE = "NAZORGCONTROLE_TWEEDE", _("Tweede nazorgcontrole")
     # No (further) aftercare, with the reason in toelichting; ends every open nazorg term.
     NAZORG_AFGEZIEN = "NAZORG_AFGEZIEN", _("Afgezien van (verdere) nazorg")
+    # Special groups and chain partners (nieuwestart.ketenpartners, issue 6).
+    # gegevens: {"overlijdensdatum": iso, "recht_behouden": bool}
+    NABESTAANDE_GEKOPPELD = "NABESTAANDE_GEKOPPELD", _("Gekoppeld aan overleden aanvrager")
+    # gegevens: {"driegesprek": id, "initiatief": code}; GEPLAND also {"gepland_op": iso}
+    DRIEGESPREK_AANGEVRAAGD = "DRIEGESPREK_AANGEVRAAGD", _("Driegesprek aangevraagd")
+    DRIEGESPREK_GEPLAND = "DRIEGESPREK_GEPLAND", _("Driegesprek gepland")
+    DRIEGESPREK_GEHOUDEN = "DRIEGESPREK_GEHOUDEN", _("Driegesprek gehouden")
+    # gegevens: {"verwijzing": id, "partner": code}
+    VERWIJZING_GEMAAKT = "VERWIJZING_GEMAAKT", _("Verwezen naar ketenpartner")
+    VERWIJZING_CONTACT = "VERWIJZING_CONTACT", _("Contact met ketenpartner")
+    VERWIJZING_AFGEROND = "VERWIJZING_AFGEROND", _("Verwijzing afgerond")
+    # datum = the day UHT recognised the parent: the half year for SBN runs from it.
+    SBN_TERMIJN_GESTART = "SBN_TERMIJN_GESTART", _("Erkend door UHT: termijn private schulden (SBN) loopt")
+    SBN_SCHULDEN_INGEDIEND = "SBN_SCHULDEN_INGEDIEND", _("Private schulden ingediend bij SBN")
+    KINDREGELING_SCHULDHULP_AANGEMELD = (
+        "KINDREGELING_SCHULDHULP_AANGEMELD", _("Aangemeld voor extra schuldhulp kindregeling")
+    )
+    # Transfer between municipalities (nieuwestart.overdracht). gegevens: {"overdracht": id, "gemeente": str}
+    OVERDRACHT_VERZONDEN = "OVERDRACHT_VERZONDEN", _("Dossier overgedragen aan een andere gemeente")
+    OVERDRACHT_ONTVANGEN = "OVERDRACHT_ONTVANGEN", _("Dossier ontvangen van een andere gemeente")

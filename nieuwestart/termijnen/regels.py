@@ -51,6 +51,7 @@ class TermijnSoort(models.TextChoices):
     )
     NAZORG_EERSTE_CONTROLE = "NAZORG_EERSTE_CONTROLE", _("Nazorg: eerste controle")
     NAZORG_TWEEDE_CONTROLE = "NAZORG_TWEEDE_CONTROLE", _("Nazorg: tweede controle")
+    SBN_PRIVATE_SCHULDEN = "SBN_PRIVATE_SCHULDEN", _("Private schulden indienen bij SBN")
     # Computed for Gegevensportaal files, not for dossiers.
     PORTAALBESTAND = "PORTAALBESTAND", _("Portaalbestand beschikbaar")
 
@@ -321,6 +322,24 @@ REGELS: tuple[TermijnRegel, ...] = (
         start_bij=GebeurtenisSoort.KINDREGELING_UITBETAALD,
         # ATW art. 4: a term in years, so never extended.
         duur=Duur(1, Eenheid.JAREN),
+        # A referral to the offer (nieuwestart.ketenpartners) uses the window.
+        voldaan_door=frozenset({GebeurtenisSoort.KINDREGELING_SCHULDHULP_AANGEMELD}),
+    ),
+    TermijnRegel(
+        code=TermijnSoort.SBN_PRIVATE_SCHULDEN,
+        naam=_("Private schulden indienen bij SBN"),
+        uitleg=_(
+            "Een erkend gedupeerde ouder heeft een half jaar na de erkenning door UHT om opeisbare "
+            "private schulden (bij winkels, banken en andere bedrijven) in te dienen bij Sociale Banken "
+            "Nederland (SBN). SBN betaalt die schulden dan aan de schuldeisers."
+        ),
+        grondslag="Handreiking §6 (Sociale Banken Nederland)",
+        aard=TermijnAard.UITERSTE_DATUM,
+        # Recorded by the SBN referral, dated on the day of recognition (ketenpartners.services).
+        start_bij=GebeurtenisSoort.SBN_TERMIJN_GESTART,
+        # ATW art. 4: longer than 3 months, so never extended.
+        duur=Duur(6, Eenheid.MAANDEN),
+        voldaan_door=frozenset({GebeurtenisSoort.SBN_SCHULDEN_INGEDIEND}),
     ),
     TermijnRegel(
         code=TermijnSoort.NAZORG_EERSTE_CONTROLE,

@@ -60,9 +60,21 @@ RAPPORTAGES_LEZEN = Toegangsregel(
     frozenset({Rol.BELEIDSMEDEWERKER, Rol.TEAMLEIDER}),
 )
 
+# Transfer between municipalities (nieuwestart.overdracht): a whole dossier with personal data leaves or
+# enters the municipality, so only the people who work on dossiers, for a dossier of their own team
+# (export goes through dossier_view) or into one of their own teams (import).
+OVERDRACHT_EXPORTEREN = Toegangsregel(
+    "OVERDRACHT_EXPORTEREN", _("Een dossier overdragen aan een andere gemeente (consulent, teamleider)"),
+    frozenset({Rol.CONSULENT, Rol.TEAMLEIDER}),
+)
+OVERDRACHT_INLEZEN = Toegangsregel(
+    "OVERDRACHT_INLEZEN", _("Een overdrachtspakket van een andere gemeente inlezen (consulent, teamleider)"),
+    frozenset({Rol.CONSULENT, Rol.TEAMLEIDER}),
+)
+
 ALLE_REGELS = (
     OPENBAAR, INGELOGD, DOSSIERS_LEZEN, DOSSIERS_WIJZIGEN, PORTAALBESTANDEN_INLEZEN, INSTELLINGEN_BEHEREN,
-    LOGBOEK_INZIEN, RAPPORTAGES_LEZEN,
+    LOGBOEK_INZIEN, RAPPORTAGES_LEZEN, OVERDRACHT_EXPORTEREN, OVERDRACHT_INLEZEN,
 )
 
 

@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                 ('gewijzigd_op', models.DateTimeField(auto_now=True)),
                 ('aanbieder', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalogus.aanbieder', verbose_name='organisatie uit de sociale kaart')),
                 ('aangemaakt_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='aangemaakt door')),
-                ('dossier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='overdrachten', to='dossiers.dossier')),
+                ('dossier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='warme_overdrachten', to='dossiers.dossier')),
             ],
             options={
                 'verbose_name': 'warme overdracht',
