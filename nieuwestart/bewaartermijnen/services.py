@@ -46,7 +46,7 @@ def bewaarcategorie(soorten: list[str], verificatie_uitkomsten: list[str]) -> Be
     if niet_erkend or nooit_bevestigd:
         return Bewaarcategorie.GEEN_RECHTHEBBENDE
     if G.PLAN_VASTGESTELD in soorten:
-        # The plan is the beschikking; provisions (a later issue) will refine this to their own end date.
+        # The plan is the beschikking; the term runs from the last provision's end (opschoonplan).
         return Bewaarcategorie.ONDERSTEUNING_BEEINDIGD
     return Bewaarcategorie.AFGEBROKEN
 
@@ -93,14 +93,60 @@ def opschoonplan(*, peildatum: date) -> Opschoonplan:
     uitkomsten: dict[int, list[str]] = defaultdict(list)
     for dossier_id, uitkomst in Verificatie.objects.filter(dossier_id__in=dossier_ids).values_list("dossier_id", "uitkomst"):
         uitkomsten[dossier_id].append(uitkomst)
+    # Selectielijst procestype 8: a provided voorziening is kept 10 years after the provision ended,
+    # and a granted provision may run on after the dossier closed (domain.md: "what was granted may
+    # run longer"). So the term runs from the later of closing and the last granted provision's end.
+    from django.db.models import Max
+
+    from nieuwestart.plannen.models import Planstatus, Voorziening
+
+    laatste_einde = dict(
+        Voorziening._base_manager.filter(
+            planversie__dossier_id__in=dossier_ids, planversie__status=Planstatus.UITGEGEVEN, besluit="TOEGEKEND",
+            einddatum__isnull=False,
+        ).values("planversie__dossier_id").annotate(einde=Max("einddatum")).values_list("planversie__dossier_id", "einde")
+    )
     for dossier_id, rechthebbende_id in dossier_ids.items():
         if dossier_id not in afgesloten_op:
             continue
         categorie = bewaarcategorie(soorten[dossier_id], uitkomsten[dossier_id])
-        vanaf = afgesloten_op[dossier_id] + relativedelta(months=termijnen[categorie])
+        vanaf_datum = max(afgesloten_op[dossier_id], laatste_einde.get(dossier_id, afgesloten_op[dossier_id]))
+        vanaf = vanaf_datum + relativedelta(months=termijnen[categorie])
         if vanaf <= peildatum:
             plan.kandidaten.append(Kandidaat(dossier_id, rechthebbende_id, categorie, afgesloten_op[dossier_id], vanaf))
     return plan
+
+
+def _dossierdata_vernietigen(dossier_ids: list[int]) -> None:
+    """Every context's records about these dossiers, in an order their foreign keys allow.
+
+    Issued plan versions and beschikkingen refuse changes in normal use (their querysets and
+    ``delete()`` guard them); destruction by the retention rule is the one exception, so this goes
+    through ``_base_manager``, which has none of those guards.
+    """
+    from nieuwestart.beeindiging.models import Beeindiging
+    from nieuwestart.beschikkingen.models import Beschikking, Bezwaar
+    from nieuwestart.ketenpartners.models import Driegesprek, OverledenAanvrager, Verwijzing
+    from nieuwestart.overdracht.models import Overdracht
+    from nieuwestart.plannen.models import Doel, Goedkeuring, Leefgebiedsituatie, Planversie, Voorziening
+
+    bij = {"dossier_id__in": dossier_ids}
+    in_plan = {"planversie__dossier_id__in": dossier_ids}
+    for model, filter_ in (
+        (Beeindiging, bij),  # refers to its beschikking (RESTRICT)
+        (Bezwaar, {"beschikking__dossier_id__in": dossier_ids}),
+        (Beschikking, bij),
+        (Goedkeuring, {"voorziening__planversie__dossier_id__in": dossier_ids}),
+        (Voorziening, in_plan),
+        (Doel, in_plan),
+        (Leefgebiedsituatie, in_plan),
+        (Planversie, bij),
+        (OverledenAanvrager, bij),
+        (Verwijzing, bij),
+        (Driegesprek, bij),
+        (Overdracht, bij),  # the package itself holds the person's data
+    ):
+        model._base_manager.filter(**filter_).delete()
 
 
 @transaction.atomic
@@ -118,7 +164,9 @@ def opschonen(*, peildatum: date, uitgevoerd_door: str, actor=None) -> list[Vern
         None, naam="persoonsgegevens_opgeschoond", betrokkenen=betrokkenen, actor=actor,
         object_type="bewaartermijnen", object_id=f"{len(dossier_ids)} dossiers",
     ):
-        # Children first: the event log and the eerste gesprek protect their dossier on purpose.
+        # Children first: the event log, the plan, the beschikkingen and the chain partners' records
+        # protect their dossier on purpose.
+        _dossierdata_vernietigen(dossier_ids)
         Hulpvraag.objects.filter(eerste_gesprek__dossier_id__in=dossier_ids).delete()
         EersteGesprek.objects.filter(dossier_id__in=dossier_ids).delete()
         Verificatie.objects.filter(dossier_id__in=dossier_ids).delete()

@@ -45,8 +45,9 @@ class OverledenAanvrager(models.Model):
         "dossiers.Dossier", on_delete=models.PROTECT, related_name="overleden_aanvrager", verbose_name=_("dossier")
     )
     # The deceased when they are a rechthebbende in this system (their own dossier stays as it is).
+    # SET_NULL: when the retention rule destroys the deceased's own data, the copied name stays here.
     rechthebbende = models.ForeignKey(
-        "dossiers.Rechthebbende", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "dossiers.Rechthebbende", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("overleden rechthebbende"),
     )
     naam = models.CharField(_("naam van de overledene"), max_length=300)

@@ -245,18 +245,17 @@ def pakket_exporteren(
 
 @transaction.atomic
 def beeindigen_wegens_verhuizing(*, dossier: Dossier, door, datum: date, overdracht: Overdracht):
-    """End support because the rechthebbende moved to another municipality (after the package was sent).
+    """End support because the rechthebbende moved to another municipality (after the package was sent),
+    through the termination service: reason "verhuisd", granted provisions honoured, no new ones."""
+    from nieuwestart.beeindiging.services import beeindigen
 
-    LEAD: the one place to connect the termination service of the other half of issue 6 (reason
-    "verhuisd naar een andere gemeente", its beëindigingsbeschikking and the honouring of granted
-    provisions). Until then it applies the existing ``beeindigen`` transition with the reason recorded.
-    """
     if overdracht.richting != Richting.UITGAAND or overdracht.dossier_id != dossier.pk:
         raise ValueError("Only an outgoing transfer of this dossier ends it")
-    return voer_transitie_uit(
-        dossier, "beeindigen", door=door, datum=datum,
-        gegevens={"reden": "VERHUISD", "overdracht": str(overdracht.pk), "gemeente": overdracht.andere_gemeente},
-        toelichting=_("Verhuisd naar %(gemeente)s; het dossier is overgedragen.") % {"gemeente": overdracht.andere_gemeente},
+    return beeindigen(
+        dossier=dossier, reden="VERHUISD", einddatum=datum, door=door, vandaag=datum,
+        nieuwe_gemeente=overdracht.andere_gemeente,
+        toelichting=_("Het dossier is overgedragen aan %(gemeente)s (controlegetal van het pakket: %(kenmerk)s…).") % {
+            "gemeente": overdracht.andere_gemeente, "kenmerk": overdracht.pakket_sha256[:12]},
     )
 
 

@@ -95,3 +95,53 @@ def test_retention_terms_are_reference_data_the_auditor_edits(drie_afgesloten):
     Bewaarregel.objects.filter(categorie=Bewaarcategorie.AFGEBROKEN).update(termijn_maanden=24)
     plan = opschoonplan(peildatum=date(2026, 6, 2))
     assert [k.categorie for k in plan.kandidaten] == [Bewaarcategorie.GEEN_RECHTHEBBENDE]
+
+
+def test_a_dossier_with_everything_is_destroyed_whole_after_its_last_provision_ended(maak_dossier, consulent):
+    """Issued plan and beschikkingen, a bezwaar, a referral, a driegesprek, an outgoing transfer and the
+    termination: all of it goes, and the term runs from the end of the last granted provision."""
+    from nieuwestart.beeindiging import services as beeindiging
+    from nieuwestart.beeindiging.tests.conftest import plan_met_emdr
+    from nieuwestart.beschikkingen import services as beschikkingen
+    from nieuwestart.beschikkingen.models import Beschikking
+    from nieuwestart.ketenpartners import services as keten
+    from nieuwestart.ketenpartners.models import OverledenAanvrager
+    from nieuwestart.overdracht import services as overdracht
+    from nieuwestart.plannen.models import Planversie, Voorziening
+    from nieuwestart.plannen.tests.conftest import gesprek_voeren
+
+    dossier = gesprek_voeren(maak_dossier(achternaam="Alles"), consulent)
+    plan_met_emdr(dossier, consulent)  # issued 23-11-2026; the provisions run until 28-02-2027
+    [brief] = Beschikking.objects.filter(dossier=dossier)
+    dag = date(2026, 11, 24)
+    beschikkingen.verzending_vastleggen(beschikking=brief, verzonden_op=dag, via="POST", door=consulent, vandaag=dag)
+    beschikkingen.bezwaar_registreren(beschikking=brief, ontvangen_op=dag, door=consulent, vandaag=dag)
+    keten.driegesprek_aanvragen(dossier=dossier, door=consulent, initiatief="GEMEENTE", aangevraagd_op=dag,
+                                onderwerpen="Schulden", vandaag=dag)
+    keten.verwijzing_maken(dossier=dossier, door=consulent, partner="OT_UITHUISPLAATSINGEN", datum=dag,
+                           reden="Kinderen uit huis geplaatst", vandaag=dag)
+    weg, _pakket = overdracht.pakket_exporteren(dossier=dossier, door=consulent, naar_gemeente="Gemeente Almere", vandaag=dag)
+    overdracht.beeindigen_wegens_verhuizing(dossier=dossier, door=consulent, datum=dag, overdracht=weg)
+    beeindiging.afsluiten(dossier=dossier, door=consulent, datum=dag, vandaag=dag,
+                          reden_zonder_nazorg="Verhuisd; de nieuwe gemeente neemt het over.")
+    # A survivor's dossier elsewhere refers to this person as the deceased applicant.
+    nabestaande = maak_dossier(achternaam="Nabestaande", doelgroep="NABESTAANDE")
+    OverledenAanvrager.objects.create(
+        dossier=nabestaande, rechthebbende=dossier.rechthebbende, naam="A. Alles", overlijdensdatum=dag,
+        relatie="KIND", vastgelegd_door=consulent,
+    )
+
+    # Ten years after closing is not enough: the EMDR sessions ran until 28-02-2027.
+    assert [k.dossier_id for k in opschoonplan(peildatum=date(2036, 12, 1)).kandidaten] == []
+    [kandidaat] = opschoonplan(peildatum=date(2037, 2, 28)).kandidaten
+    assert kandidaat.dossier_id == dossier.pk and kandidaat.vernietigen_vanaf == date(2037, 2, 28)
+
+    opschonen(peildatum=date(2037, 2, 28), uitgevoerd_door="test")
+    assert not Dossier.objects.filter(pk=dossier.pk).exists()
+    assert not Planversie._base_manager.filter(dossier_id=dossier.pk).exists()
+    assert not Voorziening._base_manager.filter(planversie__dossier_id=dossier.pk).exists()
+    assert not Beschikking._base_manager.filter(dossier_id=dossier.pk).exists()
+    assert not Rechthebbende.objects.filter(achternaam="Alles").exists()
+    # The survivor's own dossier keeps the copied name of the deceased.
+    link = OverledenAanvrager.objects.get(dossier=nabestaande)
+    assert (link.rechthebbende, link.naam) == (None, "A. Alles")

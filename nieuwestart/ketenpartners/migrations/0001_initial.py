@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ('toelichting', models.TextField(blank=True, verbose_name='toelichting')),
                 ('vastgelegd_op', models.DateTimeField(auto_now_add=True)),
                 ('dossier', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='overleden_aanvrager', to='dossiers.dossier', verbose_name='dossier')),
-                ('rechthebbende', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dossiers.rechthebbende', verbose_name='overleden rechthebbende')),
+                ('rechthebbende', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dossiers.rechthebbende', verbose_name='overleden rechthebbende')),
                 ('vastgelegd_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={

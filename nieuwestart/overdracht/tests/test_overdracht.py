@@ -141,6 +141,12 @@ def test_ending_because_of_the_move_is_one_call_after_the_export(maak_dossier, c
     assert dossier.status == DossierStatus.BEEINDIGD
     laatste = dossier.gebeurtenissen.order_by("-id").first()
     assert laatste.soort == G.BEEINDIGD and laatste.gegevens["reden"] == "VERHUISD"
+    assert laatste.gegevens["nieuwe_gemeente"] == "Gemeente Almere"
+    # Through the termination service: a Beeindiging record, and no letter for a move.
+    from nieuwestart.beeindiging.models import Beeindiging
+
+    einde = Beeindiging.objects.get(dossier=dossier)
+    assert (einde.reden, einde.nieuwe_gemeente, einde.beschikking) == ("VERHUISD", "Gemeente Almere", None)
     with pytest.raises(RegelOvertreding) as fout:
         services.pakket_exporteren(dossier=dossier, door=consulent, naar_gemeente="Gemeente Almere", vandaag=VANDAAG)
     assert fout.value.regel is regels.OVERDRACHT_ALLEEN_LOPEND_DOSSIER
