@@ -146,6 +146,8 @@ class Sectie:
     kan_afsluiten: bool
     in_afbouw: bool
     nabestaanden: bool = False
+    # Survivors' dossiers linked to this person as the deceased applicant (ketenpartners).
+    nabestaandendossiers: tuple[Dossier, ...] = ()
     meldingen: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -196,6 +198,15 @@ def dossiersectie(dossier: Dossier, *, vandaag: date, mag_wijzigen: bool) -> Sec
         kan_afsluiten=status in (DossierStatus.BEEINDIGD, DossierStatus.NAZORG),
         in_afbouw=status == DossierStatus.AFBOUW,
         nabestaanden=bool(beeindiging and beeindiging.huishouden_gaat_door),
+        nabestaandendossiers=nabestaandendossiers(dossier) if beeindiging and beeindiging.reden == "OVERLEDEN" else (),
+    )
+
+
+def nabestaandendossiers(dossier: Dossier) -> tuple[Dossier, ...]:
+    """The survivors' dossiers that name this dossier's rechthebbende as the deceased applicant."""
+    return tuple(
+        Dossier.objects.filter(overleden_aanvrager__rechthebbende_id=dossier.rechthebbende_id)
+        .only("id", "dossiernummer").order_by("id")
     )
 
 

@@ -244,6 +244,22 @@ def test_overleden_keeps_the_households_right_for_the_survivors_path(met_plan, c
     assert selectors.dossiersectie(met_plan, vandaag=date(2026, 12, 2), mag_wijzigen=True).nabestaanden
 
 
+def test_the_ended_dossier_links_the_survivors_dossier(met_plan, consulent, maak_dossier):
+    from nieuwestart.ketenpartners.models import OverledenAanvrager
+
+    _beeindig(met_plan, consulent, "OVERLEDEN", date(2026, 12, 1), overlijdensdatum=date(2026, 11, 28),
+              huishouden_gaat_door=True)
+    sectie = selectors.dossiersectie(met_plan, vandaag=date(2026, 12, 2), mag_wijzigen=True)
+    assert sectie.nabestaandendossiers == ()
+    nabestaande = maak_dossier(achternaam="Kind", doelgroep="NABESTAANDE")
+    OverledenAanvrager.objects.create(
+        dossier=nabestaande, rechthebbende=met_plan.rechthebbende, naam="Overleden ouder",
+        overlijdensdatum=date(2026, 11, 28), relatie="KIND", vastgelegd_door=consulent,
+    )
+    sectie = selectors.dossiersectie(met_plan, vandaag=date(2026, 12, 2), mag_wijzigen=True)
+    assert [d.pk for d in sectie.nabestaandendossiers] == [nabestaande.pk]
+
+
 def test_ending_twice_or_in_the_future_is_refused(met_plan, consulent):
     with pytest.raises(RegelOvertreding) as exc:
         _beeindig(met_plan, consulent, "VERHUISD", date(2026, 12, 1), einddatum=date(2026, 12, 2), nieuwe_gemeente="Urk")
