@@ -1,0 +1,20 @@
+"""Filters of the API lists (django-filter)."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from nieuwestart.dossiers.models import Doelgroep, Dossier, DossierStatus
+
+
+class DossierFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=DossierStatus.choices, help_text=_("Eén of meer statussen"))
+    doelgroep = django_filters.ChoiceFilter(choices=Doelgroep.choices)
+    team = django_filters.NumberFilter(field_name="team_id", help_text=_("Id van het team"))
+    behandelaar = django_filters.CharFilter(field_name="behandelaar__username", help_text=_("Gebruikersnaam van de consulent"))
+    gewijzigd_vanaf = django_filters.IsoDateTimeFilter(
+        field_name="gewijzigd_op", lookup_expr="gte", help_text=_("Alleen dossiers die sinds dit moment zijn gewijzigd"),
+    )
+
+    class Meta:
+        model = Dossier
+        fields = ["status", "doelgroep", "team", "behandelaar", "gewijzigd_vanaf"]
