@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nieuwestart.logboek.services import beveiligingsgebeurtenis_vastleggen
@@ -15,6 +16,7 @@ from .models import ApiApplicatie
 from .problemen import niet_gevonden_antwoord
 
 
+@csrf_exempt
 @openbaar
 def niet_gevonden(request, onbekend: str):
     return niet_gevonden_antwoord(request)

@@ -196,9 +196,32 @@ class BeschikkingSerializer(serializers.Serializer):
 
 
 # --- input --------------------------------------------------------------------------------------
+# JSON input is taken as typed: a number where text is expected (or text where a number is) is
+# refused, not silently converted, so a client learns about its mistake.
 
 
-class BsnVeld(serializers.CharField):
+def _strikt(veldklasse, soort, controle):
+    class Strikt(veldklasse):
+        def to_internal_value(self, data):
+            if not controle(data):
+                raise serializers.ValidationError(_("Verwacht %(soort)s.") % {"soort": soort})
+            return super().to_internal_value(data)
+
+    Strikt.__name__ = f"Strikt{veldklasse.__name__}"
+    return Strikt
+
+
+_is_tekst = lambda d: isinstance(d, str)  # noqa: E731
+Tekst = _strikt(serializers.CharField, _("tekst"), _is_tekst)
+Email = _strikt(serializers.EmailField, _("tekst"), _is_tekst)
+Regex = _strikt(serializers.RegexField, _("tekst"), _is_tekst)
+Keuze = _strikt(serializers.ChoiceField, _("tekst"), _is_tekst)
+Datum = _strikt(serializers.DateField, _("een datum (JJJJ-MM-DD)"), _is_tekst)
+JaNee = _strikt(serializers.BooleanField, _("true of false"), lambda d: isinstance(d, bool))
+Getal = _strikt(serializers.IntegerField, _("een heel getal"), lambda d: isinstance(d, int) and not isinstance(d, bool))
+
+
+class BsnVeld(Tekst):
     def to_internal_value(self, data):
         waarde = normaliseer_bsn(super().to_internal_value(data))
         if not is_geldig_bsn(waarde):
@@ -207,45 +230,42 @@ class BsnVeld(serializers.CharField):
 
 
 class NieuwGezinslidSerializer(serializers.Serializer):
-    voornamen = serializers.CharField(max_length=200)
-    achternaam = serializers.CharField(max_length=200)
-    geboortedatum = serializers.DateField()
-    relatie = serializers.ChoiceField(choices=Relatie.choices)
+    voornamen = Tekst(max_length=200)
+    achternaam = Tekst(max_length=200)
+    geboortedatum = Datum()
+    relatie = Keuze(choices=Relatie.choices)
     bsn = BsnVeld(max_length=12, required=False, allow_blank=True, default="")
-    inwonend = serializers.BooleanField(default=True)
-
-    def validate_bsn(self, waarde):
-        return waarde
+    inwonend = JaNee(default=True)
 
 
 class AanmeldingSerializer(serializers.Serializer):
     """Directe aanmelding: dezelfde velden en controles als het formulier in Nieuwe Start."""
 
     bsn = BsnVeld(max_length=12)
-    voornamen = serializers.CharField(max_length=200)
-    tussenvoegsel = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
-    achternaam = serializers.CharField(max_length=200)
-    geboortedatum = serializers.DateField()
-    telefoonnummer = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
-    email = serializers.EmailField(required=False, allow_blank=True, default="")
-    straat = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    huisnummer = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
-    postcode = serializers.RegexField(r"^\s*\d{4}\s?[A-Za-z]{2}\s*$", required=False, allow_blank=True, default="",
+    voornamen = Tekst(max_length=200)
+    tussenvoegsel = Tekst(max_length=20, required=False, allow_blank=True, default="")
+    achternaam = Tekst(max_length=200)
+    geboortedatum = Datum()
+    telefoonnummer = Tekst(max_length=20, required=False, allow_blank=True, default="")
+    email = Email(required=False, allow_blank=True, default="")
+    straat = Tekst(max_length=200, required=False, allow_blank=True, default="")
+    huisnummer = Tekst(max_length=20, required=False, allow_blank=True, default="")
+    postcode = Regex(r"^\s*\d{4}\s?[A-Za-z]{2}\s*$", required=False, allow_blank=True, default="",
                                       error_messages={"invalid": _("Vul een postcode in zoals 1234 AB.")})
-    woonplaats = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
-    voorkeurskanaal = serializers.ChoiceField(choices=Contactkanaal.choices)
-    doelgroep = serializers.ChoiceField(choices=Doelgroep.choices)
-    woont_bij_ouder = serializers.BooleanField(default=True, help_text=_("Alleen van belang bij een kind dat de kindregeling ontving"))
-    aanmelddatum = serializers.DateField()
-    team = serializers.IntegerField(help_text=_("Id van een team van de aanmelder"))
+    woonplaats = Tekst(max_length=100, required=False, allow_blank=True, default="")
+    voorkeurskanaal = Keuze(choices=Contactkanaal.choices)
+    doelgroep = Keuze(choices=Doelgroep.choices)
+    woont_bij_ouder = JaNee(default=True, help_text=_("Alleen van belang bij een kind dat de kindregeling ontving"))
+    aanmelddatum = Datum()
+    team = Getal(help_text=_("Id van een team van de aanmelder"))
     gezinsleden = NieuwGezinslidSerializer(many=True, required=False, default=list, max_length=15)
 
 
 class VerificatieSerializer(serializers.Serializer):
-    datum = serializers.DateField()
-    uitkomst = serializers.ChoiceField(choices=VerificatieUitkomst.choices)
-    contactpersoon_uht = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    toelichting = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+    datum = Datum()
+    uitkomst = Keuze(choices=VerificatieUitkomst.choices)
+    contactpersoon_uht = Tekst(max_length=200, required=False, allow_blank=True, default="")
+    toelichting = Tekst(max_length=5000, required=False, allow_blank=True, default="")
 
 
 class VerificatieAntwoordSerializer(serializers.Serializer):
@@ -256,12 +276,12 @@ class VerificatieAntwoordSerializer(serializers.Serializer):
 
 
 class EersteGesprekSerializer(serializers.Serializer):
-    datum = serializers.DateField()
-    aanwezigen = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    acute_situatie = serializers.BooleanField(default=False)
-    acute_toelichting = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+    datum = Datum()
+    aanwezigen = Tekst(max_length=300, required=False, allow_blank=True, default="")
+    acute_situatie = JaNee(default=False)
+    acute_toelichting = Tekst(max_length=5000, required=False, allow_blank=True, default="")
     hulpvragen = serializers.DictField(
-        child=serializers.CharField(max_length=5000, allow_blank=True),
+        child=Tekst(max_length=5000, allow_blank=True),
         help_text=_("Per leefgebied (code) de hulpvraag; minstens één"),
     )
 
@@ -282,10 +302,10 @@ class EersteGesprekAntwoordSerializer(serializers.Serializer):
 
 
 class NieuwBezwaarSerializer(serializers.Serializer):
-    ontvangen_op = serializers.DateField()
-    per_post_verzonden_op = serializers.DateField(required=False, allow_null=True, default=None)
-    adviescommissie = serializers.BooleanField(default=False)
-    toelichting = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+    ontvangen_op = Datum()
+    per_post_verzonden_op = Datum(required=False, allow_null=True, default=None)
+    adviescommissie = JaNee(default=False)
+    toelichting = Tekst(max_length=5000, required=False, allow_blank=True, default="")
 
 
 class ImportStartSerializer(serializers.Serializer):
@@ -317,7 +337,7 @@ class ImportSerializer(serializers.Serializer):
 
 
 class ImportBevestigenSerializer(serializers.Serializer):
-    wijzigingen_overnemen = serializers.BooleanField(default=True, help_text=_("Gewijzigde contactgegevens overnemen"))
+    wijzigingen_overnemen = JaNee(default=True, help_text=_("Gewijzigde contactgegevens overnemen"))
 
 
 def _met_tellingen(gegevens: dict) -> dict:

@@ -47,14 +47,17 @@ PROBLEEM = inline_serializer("Probleem", {
     "type": serializers.URLField(), "title": serializers.CharField(), "status": serializers.IntegerField(),
     "detail": serializers.CharField(help_text="Uitleg in het Nederlands"), "instance": serializers.CharField(),
 })
+P = "application/problem+json"
 FOUTEN = {
-    400: OpenApiResponse(PROBLEEM, description="Ongeldige gegevens (invalid_params per veld)"),
-    401: OpenApiResponse(PROBLEEM, description="Geen of ongeldige API-sleutel"),
-    403: OpenApiResponse(PROBLEEM, description="Geen toegang (rol, team of scope)"),
-    404: OpenApiResponse(PROBLEEM, description="Bestaat niet, of u mag het niet zien"),
+    (400, P): OpenApiResponse(PROBLEEM, description="Ongeldige gegevens (invalid_params per veld)"),
+    (401, P): OpenApiResponse(PROBLEEM, description="Geen of ongeldige API-sleutel"),
+    (403, P): OpenApiResponse(PROBLEEM, description="Geen toegang (rol, team of scope)"),
+    (404, P): OpenApiResponse(PROBLEEM, description="Bestaat niet, of u mag het niet zien"),
 }
 FOUTEN_SCHRIJVEN = {
-    **FOUTEN, 422: OpenApiResponse(PROBLEEM, description="Een regel staat dit niet toe (code en uitleg zoals op het scherm)"),
+    **FOUTEN,
+    (415, P): OpenApiResponse(PROBLEEM, description="Verkeerd formaat (stuur JSON)"),
+    (422, P): OpenApiResponse(PROBLEEM, description="Een regel staat dit niet toe (code en uitleg zoals op het scherm)"),
 }
 
 
@@ -78,9 +81,10 @@ class SchemaView(SpectacularAPIView):
 class RechthebbendenLijst(ApiView):
     toegangsregel = DOSSIERS_LEZEN
     scope = Scope.DOSSIERS_LEZEN
+    pagination_class = Cursorpaginering
 
     @extend_schema(
-        summary="Rechthebbenden", tags=["rechthebbenden"], parameters=None,
+        summary="Rechthebbenden", tags=["rechthebbenden"], operation_id="rechthebbenden_lijst",
         description="De personen met een dossier in een van uw teams, op volgorde van id, per pagina (cursor).",
         responses={200: s.RechthebbendeSerializer(many=True), **FOUTEN},
     )
@@ -133,7 +137,7 @@ class DossierLijst(ApiView):
         )
 
     @extend_schema(
-        summary="Dossiers", tags=["dossiers"],
+        summary="Dossiers", tags=["dossiers"], operation_id="dossiers_lijst",
         description=(
             "De dossiers van uw teams, op volgorde van id, per pagina (cursor). Dossiers van een ander team "
             "staan hier niet in. Elke opvraging komt in het verwerkingenlogboek, met een regel per persoon."
@@ -383,9 +387,10 @@ class Bezwaar(_DossierSchrijven):
 class Imports(ApiView):
     toegangsregel = PORTAALBESTANDEN_INLEZEN
     scope = Scope.IMPORTEREN
+    pagination_class = Cursorpaginering
     parser_classes = [MultiPartParser]
 
-    @extend_schema(summary="Uw imports", tags=["imports"], responses={200: s.ImportSerializer(many=True), **FOUTEN})
+    @extend_schema(summary="Uw imports", tags=["imports"], operation_id="imports_lijst", responses={200: s.ImportSerializer(many=True), **FOUTEN})
     def get(self, request):
         qs = opdrachten.zichtbare_opdrachten(request.user).order_by("aangemaakt_op", "id")
         paginering = Cursorpaginering()
@@ -404,7 +409,8 @@ class Imports(ApiView):
             "daarna met POST /imports/{id}/bevestigen/."
         ),
         request={"multipart/form-data": s.ImportStartSerializer},
-        responses={202: s.ImportSerializer, **FOUTEN, 422: OpenApiResponse(PROBLEEM, description="Bestand geweigerd")},
+        responses={202: s.ImportSerializer, **FOUTEN, (415, P): OpenApiResponse(PROBLEEM, description="Stuur multipart/form-data"),
+                   (422, P): OpenApiResponse(PROBLEEM, description="Bestand geweigerd (bijvoorbeeld een schuldenlijst)")},
     )
     def post(self, request):
         invoer = s.ImportStartSerializer(data=request.data)
@@ -469,7 +475,8 @@ class ImportBevestigen(ApiView):
     @extend_schema(
         summary="De import bevestigen: het inlezen start op de achtergrond", tags=["imports"],
         request=s.ImportBevestigenSerializer,
-        responses={202: s.ImportSerializer, **FOUTEN, 409: OpenApiResponse(PROBLEEM, description="Niets te bevestigen")},
+        responses={202: s.ImportSerializer, **FOUTEN, (409, P): OpenApiResponse(PROBLEEM, description="Niets te bevestigen"),
+                   (415, P): OpenApiResponse(PROBLEEM, description="Stuur JSON")},
     )
     def post(self, request, pk):
         opdracht = _opdracht(request, pk)
