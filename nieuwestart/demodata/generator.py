@@ -700,6 +700,7 @@ class SeedRapport:
     overgeslagen: str = ""
     gebruikers: list[tuple[str, str, str, str]] = field(default_factory=list)  # username, naam, rol, teams
     fasen: dict[str, float] = field(default_factory=dict)
+    api_sleutel: str = ""  # the demo API-applicatie's key, shown once
 
     def regels(self) -> list[str]:
         if self.overgeslagen:
@@ -1206,6 +1207,9 @@ def seed_demo(
         from nieuwestart.catalogus.demodata import dronten_laden  # the Dronten sociale kaart (seed 004)
 
         rapport.aantallen.update(dronten_laden())
+        from nieuwestart.api.demodata import demo_applicatie  # an API key for the demo (issue 8)
+
+        rapport.api_sleutel = demo_applicatie() or ""
     rapport.aantallen = {"accounts.Team": len(DEMO_TEAMS), "accounts.User": len(DEMO_GEBRUIKERS), **rapport.aantallen}
     rapport.seconden = time.perf_counter() - start
     _regels_naar(uit, rapport)
