@@ -13,7 +13,8 @@ class DossierFilter(django_filters.FilterSet):
         choices=DossierStatus.choices, distinct=False, help_text=_("Eén of meer statussen")
     )
     doelgroep = django_filters.ChoiceFilter(choices=Doelgroep.choices)
-    team = django_filters.NumberFilter(field_name="team_id", help_text=_("Id van het team"))
+    # Bounded: a number beyond the database's integer range is a 400, not a database error.
+    team = django_filters.NumberFilter(field_name="team_id", min_value=1, max_value=2**31 - 1, help_text=_("Id van het team"))
     behandelaar = django_filters.CharFilter(field_name="behandelaar__username", help_text=_("Gebruikersnaam van de consulent"))
     gewijzigd_vanaf = django_filters.IsoDateTimeFilter(
         field_name="gewijzigd_op", lookup_expr="gte", help_text=_("Alleen dossiers die sinds dit moment zijn gewijzigd"),

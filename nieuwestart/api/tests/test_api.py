@@ -155,6 +155,18 @@ def test_unknown_things_are_404_problems(api):
     probleem(api.delete("/api/v1/dossiers/"), 405)
 
 
+def test_odd_input_never_gives_a_500(api):
+    groot = "9" * 25
+    for url in [f"/api/v1/dossiers/{groot}/", f"/api/v1/rechthebbenden/{groot}/", f"/api/v1/dossiers/{groot}/beschikkingen/1/pdf/",
+                f"/api/v1/dossiers/?team={groot}", "/api/v1/dossiers/?gewijzigd_vanaf=9999-99-99", f"/api/v1/dossiers/?aantal={groot}",
+                "/api/v1/dossiers/?aantal=-1", "/api/v1/imports/niet-een-uuid/"]:
+        assert api.get(url).status_code in (200, 400, 404), url
+    for url, body in [(f"/api/v1/dossiers/{groot}/verificaties/", {"datum": "2026-01-01", "uitkomst": "BEVESTIGD"}),
+                      ("/api/v1/aanmeldingen/", {"team": int(groot)}), ("/api/v1/aanmeldingen/", [1, 2]),
+                      ("/api/v1/aanmeldingen/", {"gezinsleden": "geen lijst"})]:
+        assert api.post(url, body, content_type="application/json").status_code in (400, 404), (url, body)
+
+
 # --- writes through the same services and rules ---------------------------------------------------
 
 
