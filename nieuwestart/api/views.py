@@ -163,6 +163,12 @@ def _dossier_detail(dossier: Dossier, *, vandaag) -> dict:
     return s.DossierDetailSerializer(dossier).data
 
 
+# What the detail shows (the screen's selector also loads verifications and hulpvragen, not shown here).
+_DETAIL = Dossier.objects.select_related("rechthebbende", "team", "behandelaar", "huishouden").prefetch_related(
+    "huishouden__leden"
+)
+
+
 class DossierDetail(ApiView):
     toegangsregel = DOSSIERS_LEZEN
     scope = Scope.DOSSIERS_LEZEN
@@ -177,10 +183,7 @@ class DossierDetail(ApiView):
         responses={200: s.DossierDetailSerializer, **FOUTEN},
     )
     def get(self, request, pk: int):
-        try:
-            dossier = selectors.dossier_voor_pagina(pk)
-        except Dossier.DoesNotExist:
-            raise Http404 from None
+        dossier = dossier_laden(pk, _DETAIL)
         with dossier_verwerken(request, dossier, naam="dossier_bekijken", met_huishouden=True):
             return Response(_dossier_detail(dossier, vandaag=timezone.localdate()))
 
@@ -288,7 +291,7 @@ class Aanmeldingen(ApiView):
                 doelgroep=data["doelgroep"], aanmelddatum=data["aanmelddatum"], team=team, behandelaar=request.user,
                 gezinsleden=gezinsleden, woont_bij_ouder=data["woont_bij_ouder"], vandaag=timezone.localdate(),
             )
-        dossier = selectors.dossier_voor_pagina(dossier.pk)
+        dossier = dossier_laden(dossier.pk, _DETAIL)
         return Response(_dossier_detail(dossier, vandaag=timezone.localdate()), status=status.HTTP_201_CREATED)
 
 
