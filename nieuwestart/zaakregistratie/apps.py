@@ -7,4 +7,4 @@ class ZaakregistratieConfig(AppConfig):
     verbose_name = "Zaakregistratie (ZGW)"
 
     def ready(self):
-        from . import signalen  # noqa: F401
+        from . import checks, signalen  # noqa: F401

@@ -74,4 +74,9 @@ def instelling() -> ZgwInstelling | None:
 
 
 def aan() -> bool:
-    return instelling() is not None
+    """Whether the link is on and usable. A half-set configuration counts as off here (pages keep
+    working); ``manage.py check`` reports it (checks.py)."""
+    try:
+        return instelling() is not None
+    except ImproperlyConfigured:
+        return False

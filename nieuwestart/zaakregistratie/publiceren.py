@@ -313,8 +313,17 @@ def inplannen(dossier_id: int, *, op: datetime | None = None) -> None:
 
 
 def na_commit_inplannen(dossier_id: int) -> None:
-    """Publish once the surrounding transaction has committed (nothing for a rolled-back change)."""
-    if instelling() is None:
+    """Publish once the surrounding transaction has committed (nothing for a rolled-back change).
+
+    Never raises: a wrong configuration is reported by ``manage.py check`` (checks.py) and logged
+    here, but must not stop a case worker's registration."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        if instelling() is None:
+            return
+    except ImproperlyConfigured:
+        logger.exception("Zaakregistratie: de configuratie klopt niet; dossier %s wordt niet gepubliceerd", dossier_id)
         return
     transaction.on_commit(lambda: inplannen(dossier_id), robust=True)
 

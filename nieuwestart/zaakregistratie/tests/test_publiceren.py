@@ -199,3 +199,18 @@ def test_the_command_catches_up_with_dossiers_never_sent(zgw, maak_dossier):
     a, b = maak_dossier(achternaam="A"), maak_dossier(achternaam="B")
     call_command("zaakregistratie_publiceren", "--alles", "--nu")
     assert sorted(z["identificatie"] for z in zgw.alle("zaken/zaken")) == sorted([a.dossiernummer, b.dossiernummer])
+
+
+def test_a_half_configured_link_is_reported_at_startup_and_never_stops_a_registration(
+    monkeypatch, maak_dossier, django_capture_on_commit_callbacks, client, consulent
+):
+    from nieuwestart.zaakregistratie.checks import configuratie_controleren
+
+    monkeypatch.setenv("NS_ZGW_ENABLED", "true")  # and nothing else
+    [fout] = configuratie_controleren()
+    assert fout.id == "zaakregistratie.E001" and "NS_ZGW_ZAKEN_API" in fout.msg
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        dossier = maak_dossier()
+    assert dossier.pk and not callbacks
+    client.force_login(consulent)
+    assert client.get(reverse("dossiers:detail", args=[dossier.pk])).status_code == 200
