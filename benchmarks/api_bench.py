@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import os
 import random
 import statistics
@@ -109,8 +108,8 @@ def meten(poort: int, token: str, paden, *, clients: int, verzoeken: int, opwarm
             begin = time.perf_counter()
             try:
                 verbinding.request("GET", pad, headers=headers)
-                antwoord = antwoord_lezen = verbinding.getresponse()
-                antwoord_lezen.read()
+                antwoord = verbinding.getresponse()
+                antwoord.read()
                 if antwoord.status != 200:
                     eigen_fouten += 1
             except OSError:
