@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from nieuwestart.accounts.views import InlogView
+from nieuwestart.api import beheer as api_views
 from nieuwestart.dossiers import views as dossier_views
 from nieuwestart.toegang.regels import openbaar
 
@@ -25,5 +26,8 @@ urlpatterns = [
     path("", include("nieuwestart.ketenpartners.urls")),
     path("", include("nieuwestart.overdracht.urls")),
     path("audit/", include("nieuwestart.logboek.urls")),
+    path("beheer/api-applicaties/", include("nieuwestart.api.beheer_urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("nieuwestart.api.urls")),
+    path("api/<path:onbekend>", api_views.niet_gevonden, name="api_onbekend"),
 ]

@@ -140,6 +140,27 @@ VERWACHTE_REGEL = {
     "overdracht:inlezen": "OVERDRACHT_INLEZEN",
     "overdracht:voorbeeld": "OVERDRACHT_INLEZEN",
     "overdracht:afbreken": "OVERDRACHT_INLEZEN",
+    # REST API (issue 8): the same rules as the screens, plus a scope per application token.
+    "api:schema": "OPENBAAR",
+    "api_onbekend": "OPENBAAR",
+    "api:rechthebbenden": "DOSSIERS_LEZEN",
+    "api:rechthebbende": "DOSSIERS_LEZEN",
+    "api:dossiers": "DOSSIERS_LEZEN",
+    "api:dossier": "DOSSIERS_LEZEN",
+    "api:planversies": "DOSSIERS_LEZEN",
+    "api:beschikkingen": "DOSSIERS_LEZEN",
+    "api:beschikking_pdf": "DOSSIERS_LEZEN",
+    "api:bezwaar": "DOSSIERS_WIJZIGEN",
+    "api:verificaties": "DOSSIERS_WIJZIGEN",
+    "api:eerste_gesprek": "DOSSIERS_WIJZIGEN",
+    "api:aanmeldingen": "DOSSIERS_WIJZIGEN",
+    "api:imports": "PORTAALBESTANDEN_INLEZEN",
+    "api:import": "PORTAALBESTANDEN_INLEZEN",
+    "api:import_bevestigen": "PORTAALBESTANDEN_INLEZEN",
+    "api_applicaties:overzicht": "INSTELLINGEN_BEHEREN",
+    "api_applicaties:nieuw": "INSTELLINGEN_BEHEREN",
+    "api_applicaties:vernieuwen": "INSTELLINGEN_BEHEREN",
+    "api_applicaties:intrekken": "INSTELLINGEN_BEHEREN",
 }
 
 # Screens behind a dossier rule that show no personal data (so they write no processing line).
@@ -269,6 +290,8 @@ def url_voor(route: str, naam: str, wereld) -> str:
     for kwarg, waarde in wereld["plan"].items():
         route = route.replace(f"<int:{kwarg}>", str(waarde))
     route = route.replace("<str:leefgebied>", "WONEN")
+    route = route.replace("<int:rechthebbende>", str(wereld["dossier"].rechthebbende_id))
+    route = route.replace("<path:onbekend>", "v1/bestaat-niet/")
     url = "/" + re.sub(r"<int:\w+>", str(pk), route)
     url = url.replace("<str:code>", "BREDE_ONDERSTEUNING")
     url = url.replace("<uuid:pk>", "00000000-0000-4000-8000-000000000000")  # an upload nobody may see: 404
@@ -283,12 +306,61 @@ def opvragen(client, url):
     return antwoord
 
 
+def is_api(naam: str) -> bool:
+    return naam.startswith("api:") or naam == "api_onbekend"
+
+
+def api_client_voor(gebruiker):
+    """A client with an API token of an application acting as exactly this user (same roles and teams)."""
+    from nieuwestart.api import services
+    from nieuwestart.api.models import ApiApplicatie, Scope
+    from nieuwestart.api.tests.conftest import ApiClient
+
+    prefix, token = services._nieuw_token()
+    ApiApplicatie.objects.create(
+        naam=f"matrix-{gebruiker.username}", gebruiker=gebruiker, scopes=[s.value for s in Scope], token_prefix=prefix,
+        token_sha256=services.token_hash(token), aangemaakt_door=gebruiker,
+    )
+    return ApiClient(token)
+
+
+def api_opvragen(client, url):
+    antwoord = client.get(url)
+    if antwoord.status_code == 405:
+        antwoord = client.post(url, {}, content_type="application/json")
+    return antwoord
+
+
+def api_matrix(wereld, route, naam, regel, url):
+    """API routes: 401 without a token; with a token for each role the same verdict as the screens.
+    Outside one's team a dossier is refused (403): the doorbreekfunctie is a screen, with a reason."""
+    from nieuwestart.api.tests.conftest import ApiClient
+
+    anoniem = api_opvragen(ApiClient(), url)
+    if regel.openbaar:
+        assert anoniem.status_code in (200, 404), (naam, anoniem.status_code)
+    else:
+        assert anoniem.status_code == 401 and anoniem["Content-Type"].startswith("application/problem+json"), (naam, "anoniem")
+    for rolnaam, gebruiker in wereld["gebruikers"].items():
+        antwoord = api_opvragen(api_client_voor(gebruiker), url)
+        if regel.staat_toe(gebruiker):
+            if rolnaam == "consulent_ander_team" and "<int:pk>" in route and naam.startswith("api:"):
+                assert antwoord.status_code == 403 and "doorbreekfunctie" in antwoord.json()["detail"], (naam, rolnaam)
+            else:
+                assert antwoord.status_code != 403, (naam, rolnaam, antwoord.content[:300])
+        else:
+            assert antwoord.status_code == 403, (naam, rolnaam, antwoord.status_code)
+            assert antwoord.json()["detail"], (naam, rolnaam)
+
+
 @pytest.mark.parametrize("route,naam,callback", ALLE_ROUTES, ids=[r[1] for r in ALLE_ROUTES])
 def test_permission_matrix(client, wereld, route, naam, callback):
     regel = regel_van(callback)
     url = url_voor(route, naam, wereld)
     if naam == "logout":
         return  # logging out is a POST that ends the session; covered by the auth tests
+    if is_api(naam):
+        return api_matrix(wereld, route, naam, regel, url)
     anoniem = opvragen(client, url)
     if regel.openbaar:
         assert anoniem.status_code in (200, 302), (naam, anoniem.status_code)
@@ -318,13 +390,81 @@ def test_every_screen_with_personal_data_writes_the_processing_log(client, werel
 
     if naam in GEEN_PERSOONSGEGEVENS:
         pytest.skip(GEEN_PERSOONSGEGEVENS[naam])
-    client.force_login(wereld["gebruikers"]["consulent"])
     voor = Verwerking.objects.count()
-    antwoord = opvragen(client, url_voor(route, naam, wereld))
-    assert antwoord.status_code == 200, (naam, antwoord.status_code)
+    if naam in API_SCHRIJVEN:
+        antwoord, bsn = API_SCHRIJVEN[naam](api_client_voor(wereld["gebruikers"]["consulent"]), wereld)
+        assert antwoord.status_code == 201, (naam, antwoord.status_code, antwoord.content[:300])
+    elif is_api(naam):
+        antwoord = api_client_voor(wereld["gebruikers"]["consulent"]).get(url_voor(route, naam, wereld))
+        bsn = wereld["dossier"].rechthebbende.bsn
+    else:
+        client.force_login(wereld["gebruikers"]["consulent"])
+        antwoord = opvragen(client, url_voor(route, naam, wereld))
+        bsn = wereld["dossier"].rechthebbende.bsn
+    assert antwoord.status_code in (200, 201), (naam, antwoord.status_code)
     nieuw = Verwerking.objects.order_by("id")[voor:]
     assert nieuw, f"{naam} schrijft geen regel in het verwerkingenlogboek"
-    assert betrokkene_hash(wereld["dossier"].rechthebbende.bsn) in {v.betrokkene_hash for v in nieuw}
+    assert betrokkene_hash(bsn) in {v.betrokkene_hash for v in nieuw}
+
+
+def _nieuw_dossier(wereld):
+    import random
+    from datetime import date
+
+    from nieuwestart.aanmeldingen.services import directe_aanmelding_registreren
+    from nieuwestart.common.bsn import genereer_bsn
+
+    consulent = wereld["gebruikers"]["consulent"]
+    return directe_aanmelding_registreren(
+        door=consulent, bsn=genereer_bsn(random.Random(99)), team=wereld["dossier"].team, behandelaar=consulent,
+        persoon={"voornamen": "Sem", "achternaam": "Bakker", "geboortedatum": date(1980, 1, 1)},
+        doelgroep="ERKENDE_OUDER", aanmelddatum=date(2026, 9, 1), vandaag=date(2026, 11, 23),
+    )
+
+
+def _api_aanmelden(api, wereld):
+    bsn = "111222333"
+    return api.post("/api/v1/aanmeldingen/", {
+        "bsn": bsn, "voornamen": "Lot", "achternaam": "Visser", "geboortedatum": "1990-01-01", "telefoonnummer": "0612345678",
+        "voorkeurskanaal": "TELEFOON", "doelgroep": "ERKENDE_OUDER", "aanmelddatum": "2026-09-01",
+        "team": wereld["dossier"].team_id,
+    }, content_type="application/json"), bsn
+
+
+def _api_verificatie(api, wereld):
+    d = _nieuw_dossier(wereld)
+    return api.post(f"/api/v1/dossiers/{d.pk}/verificaties/", {"datum": "2026-09-02", "uitkomst": "BEVESTIGD"},
+                    content_type="application/json"), d.rechthebbende.bsn
+
+
+def _api_eerste_gesprek(api, wereld):
+    from datetime import date
+
+    from nieuwestart.dossiers.services import verificatie_vastleggen
+
+    d = _nieuw_dossier(wereld)
+    verificatie_vastleggen(dossier=d, door=wereld["gebruikers"]["consulent"], datum=date(2026, 9, 2), uitkomst="BEVESTIGD",
+                           vandaag=date(2026, 11, 23))
+    return api.post(f"/api/v1/dossiers/{d.pk}/eerste-gesprek/", {"datum": "2026-09-15", "hulpvragen": {"WONEN": "Huur"}},
+                    content_type="application/json"), d.rechthebbende.bsn
+
+
+def _api_bezwaar(api, wereld):
+    from nieuwestart.beschikkingen.testhulp import maak_beschikking
+
+    d = _nieuw_dossier(wereld)
+    b = maak_beschikking(d, wereld["gebruikers"]["consulent"], renderen=False, verzonden_op=d.aanmelddatum, datum=d.aanmelddatum)
+    return api.post(f"/api/v1/dossiers/{d.pk}/beschikkingen/{b.pk}/bezwaar/", {"ontvangen_op": "2026-09-10"},
+                    content_type="application/json"), d.rechthebbende.bsn
+
+
+# API writes need a body and a dossier in the right state: each makes one successful write.
+API_SCHRIJVEN = {
+    "api:aanmeldingen": _api_aanmelden,
+    "api:verificaties": _api_verificatie,
+    "api:eerste_gesprek": _api_eerste_gesprek,
+    "api:bezwaar": _api_bezwaar,
+}
 
 
 def test_admin_is_for_staff_only(client, wereld):

@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "nieuwestart.beeindiging",
     "nieuwestart.ketenpartners",
     "nieuwestart.overdracht",
+    "rest_framework",
+    "drf_spectacular",
+    "nieuwestart.api",
+    "nieuwestart.zaakregistratie",
 ]
 
 MIDDLEWARE = [
@@ -265,6 +269,43 @@ LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?sso=mislukt"
 
 # Key for the keyed hash of the BSN in the processing log (docs/logboeken.md); from the vault.
 NS_LOGBOEK_SLEUTEL = os.environ.get("NS_LOGBOEK_SLEUTEL", "")
+
+# --- REST API (/api/v1/, docs/api.md) ---
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "nieuwestart.api.authenticatie.ApplicatieTokenAuthenticatie",
+        "nieuwestart.api.authenticatie.OidcBearerAuthenticatie",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["nieuwestart.api.rechten.VolgensToegangsregel"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "nieuwestart.api.problemen.uitzondering_afhandelen",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Nieuwe Start API",
+    "DESCRIPTION": (
+        "REST API van Nieuwe Start, het zaaksysteem voor brede ondersteuning onder de Wet hersteloperatie "
+        "toeslagen. Dezelfde rollen, teams en regels als in de schermen; elke opvraging van persoonsgegevens "
+        "komt in het verwerkingenlogboek. Fouten zijn RFC 7807-problemen (application/problem+json) met een "
+        "Nederlandse uitleg in 'detail'. Lijsten zijn per pagina met een cursor (next/previous)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "DossierstatusEnum": "nieuwestart.dossiers.models.DossierStatus",
+        "TermijnstandEnum": "nieuwestart.termijnen.engine.TermijnStatus",
+        "PlanstatusEnum": "nieuwestart.plannen.models.Planstatus",
+        "VerificatieuitkomstEnum": "nieuwestart.dossiers.models.VerificatieUitkomst",
+        "BezwaaruitkomstEnum": "nieuwestart.beschikkingen.models.BezwaarUitkomst",
+    },
+    "SORT_OPERATIONS": False,
+    "DISABLE_ERRORS_AND_WARNINGS": False,
+}
 
 FORM_RENDERER = "nieuwestart.common.forms.NlDesignFormRenderer"
 

@@ -700,6 +700,7 @@ class SeedRapport:
     overgeslagen: str = ""
     gebruikers: list[tuple[str, str, str, str]] = field(default_factory=list)  # username, naam, rol, teams
     fasen: dict[str, float] = field(default_factory=dict)
+    api_sleutel: str = ""  # the demo API-applicatie's key, shown once
 
     def regels(self) -> list[str]:
         if self.overgeslagen:
@@ -1215,6 +1216,9 @@ def seed_demo(
 
         keten = ketenpartners_laden(door=gebruikers["consulent"], vandaag=vandaag)
         rapport.aantallen.update({f"ketenpartners.{k}": v for k, v in keten.items()})
+        from nieuwestart.api.demodata import demo_applicatie  # an API key for the demo (issue 8)
+
+        rapport.api_sleutel = demo_applicatie() or ""
     rapport.aantallen = {"accounts.Team": len(DEMO_TEAMS), "accounts.User": len(DEMO_GEBRUIKERS), **rapport.aantallen}
     rapport.seconden = time.perf_counter() - start
     _regels_naar(uit, rapport)

@@ -156,6 +156,9 @@ class Dossier(models.Model):
             # The worklist filters (status, doelgroep) must not read a whole team to count a page.
             models.Index(fields=["team", "status", "volgende_termijn_einddatum"], name="werkvoorraad_team_status"),
             models.Index(fields=["team", "doelgroep", "volgende_termijn_einddatum"], name="werkvoorraad_team_doelgroep"),
+            # The API lists page by id within the user's teams (cursor pagination); with a status filter
+            # this index finds a page without reading the team's other dossiers (issue 8).
+            models.Index(fields=["team", "status", "id"], name="api_team_status_id"),
         ]
 
     def __str__(self) -> str:

@@ -65,4 +65,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Inloggen met wachtwoord {generator.DEMO_WACHTWOORD}:")
             for username, naam, rol, teams in rapport.gebruikers:
                 self.stdout.write(f"  {username:<12} {naam:<20} {rol:<32} {teams}")
+        if rapport.api_sleutel:
+            self.stdout.write("")
+            self.stdout.write(f"API-sleutel van de demo-applicatie (eenmalig getoond): {rapport.api_sleutel}")
+            self.stdout.write(f"  curl -H 'Authorization: Bearer {rapport.api_sleutel}' http://127.0.0.1:8000/api/v1/dossiers/")
         self.stdout.write(self.style.SUCCESS("Klaar."))

@@ -1,0 +1,359 @@
+"""What the API shows and accepts. Output names follow the screens and the glossary (Dutch);
+input is checked for shape here, and every rule is left to the same services the screens call."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from nieuwestart.aanmeldingen.models import Fase, ImportDoel, Importopdracht
+from nieuwestart.beschikkingen.models import BeschikkingSoort, BezwaarUitkomst
+from nieuwestart.common.bsn import is_geldig_bsn, normaliseer_bsn
+from nieuwestart.dossiers.models import (
+    Aanmeldingsbron, Contactkanaal, Doelgroep, DossierStatus, Leefgebied, Relatie, VerificatieUitkomst,
+)
+from nieuwestart.plannen.models import Aard, Besluit, Categorie, Planstatus, Planversiesoort
+from nieuwestart.termijnen.engine import TermijnStatus
+
+
+class TeamSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    naam = serializers.CharField()
+
+
+class RechthebbendeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    bsn = serializers.CharField(help_text=_("Burgerservicenummer (9 cijfers)."))
+    voornamen = serializers.CharField()
+    tussenvoegsel = serializers.CharField(allow_blank=True)
+    achternaam = serializers.CharField()
+    geboortedatum = serializers.DateField()
+    telefoonnummer = serializers.CharField(allow_blank=True)
+    email = serializers.CharField(allow_blank=True, help_text=_("E-mailadres"))
+    straat = serializers.CharField(allow_blank=True)
+    huisnummer = serializers.CharField(allow_blank=True)
+    postcode = serializers.CharField(allow_blank=True)
+    woonplaats = serializers.CharField(allow_blank=True)
+    voorkeurskanaal = serializers.ChoiceField(choices=Contactkanaal.choices)
+
+
+class RechthebbendeKortSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    bsn = serializers.CharField()
+    naam = serializers.CharField(source="volledige_naam")
+
+
+class VolgendeTermijnSerializer(serializers.Serializer):
+    regel = serializers.CharField(source="volgende_termijn_regel", help_text=_("Code van de termijn"))
+    einddatum = serializers.DateField(source="volgende_termijn_einddatum")
+
+
+class DossierLijstSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    dossiernummer = serializers.CharField(help_text=_("Bijvoorbeeld NS-2026-000123"))
+    status = serializers.ChoiceField(choices=DossierStatus.choices)
+    doelgroep = serializers.ChoiceField(choices=Doelgroep.choices)
+    bron = serializers.ChoiceField(choices=Aanmeldingsbron.choices, help_text=_("Hoe de persoon zich aanmeldde"))
+    aanmelddatum = serializers.DateField()
+    team = TeamSerializer()
+    behandelaar = serializers.SerializerMethodField(help_text=_("Gebruikersnaam van de consulent"))
+    rechthebbende = RechthebbendeKortSerializer()
+    volgende_termijn = serializers.SerializerMethodField()
+    gewijzigd_op = serializers.DateTimeField()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_behandelaar(self, obj):
+        return obj.behandelaar.username if obj.behandelaar_id else None
+
+    @extend_schema_field(VolgendeTermijnSerializer(allow_null=True))
+    def get_volgende_termijn(self, obj):
+        return VolgendeTermijnSerializer(obj).data if obj.volgende_termijn_einddatum else None
+
+
+class TermijnSerializer(serializers.Serializer):
+    regel = serializers.CharField(source="regel.code", help_text=_("Code van de termijn"))
+    naam = serializers.CharField(source="regel.naam")
+    uitleg = serializers.CharField(source="regel.uitleg", help_text=_("De regel in gewone taal"))
+    grondslag = serializers.CharField(source="regel.grondslag", help_text=_("Wet of regel waar de termijn op steunt"))
+    sleutel = serializers.CharField(source="rij.sleutel", allow_blank=True,
+                                    help_text=_("Waar de termijn bij hoort, bijvoorbeeld het kenmerk van een beschikking"))
+    startdatum = serializers.DateField(source="rij.startdatum")
+    einddatum = serializers.DateField(source="rij.einddatum", help_text=_("Uiterste datum, met verlenging (Atw) en opschorting"))
+    oorspronkelijke_einddatum = serializers.DateField(source="rij.oorspronkelijke_einddatum")
+    opgeschort_sinds = serializers.DateField(source="rij.opgeschort_sinds", allow_null=True)
+    verdaagd_tot = serializers.DateField(source="rij.verdaagd_tot", allow_null=True)
+    voldaan_op = serializers.DateField(source="rij.voldaan_op", allow_null=True)
+    vervallen_op = serializers.DateField(source="rij.vervallen_op", allow_null=True)
+    status = serializers.ChoiceField(choices=TermijnStatus.choices, help_text=_("Stand op de dag van de aanvraag"))
+
+
+class GezinslidSerializer(serializers.Serializer):
+    voornamen = serializers.CharField()
+    achternaam = serializers.CharField()
+    geboortedatum = serializers.DateField()
+    relatie = serializers.ChoiceField(choices=Relatie.choices)
+    bsn = serializers.CharField(allow_blank=True)
+    inwonend = serializers.BooleanField()
+
+
+class HuishoudenSerializer(serializers.Serializer):
+    peildatum = serializers.DateField(help_text=_("Samenstelling op deze datum (de aanvraag)"))
+    leden = GezinslidSerializer(many=True, source="leden.all")
+
+
+class ZaakregistratieStandSerializer(serializers.Serializer):
+    stand = serializers.CharField(help_text=_("NIET_VERZONDEN, IN_WACHTRIJ, VERZONDEN, MISLUKT of UIT"))
+    zaak_url = serializers.CharField(allow_blank=True)
+    fout = serializers.CharField(allow_blank=True)
+
+
+class DossierDetailSerializer(DossierLijstSerializer):
+    rechthebbende = RechthebbendeSerializer()
+    huishouden = serializers.SerializerMethodField()
+    termijnen = TermijnSerializer(many=True, source="api_termijnen")
+    toegestane_stappen = serializers.ListField(
+        child=serializers.CharField(), source="api_stappen",
+        help_text=_("De statusovergangen die nu kunnen (transitions.py)"),
+    )
+    zaakregistratie = ZaakregistratieStandSerializer(source="api_zaakregistratie")
+
+    @extend_schema_field(HuishoudenSerializer(allow_null=True))
+    def get_huishouden(self, obj):
+        huishouden = getattr(obj, "huishouden", None)
+        return HuishoudenSerializer(huishouden).data if huishouden is not None else None
+
+
+class VoorzieningSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    doel = serializers.IntegerField(source="doel_id")
+    omschrijving = serializers.CharField()
+    aard = serializers.ChoiceField(choices=Aard.choices)
+    categorie = serializers.ChoiceField(choices=Categorie.choices)
+    aanbieder_naam = serializers.CharField(allow_blank=True)
+    product_naam = serializers.CharField(allow_blank=True)
+    hoeveelheid = serializers.CharField(allow_blank=True)
+    bedrag = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True,
+                                      help_text=_("Euro, inclusief btw"))
+    begindatum = serializers.DateField(allow_null=True)
+    einddatum = serializers.DateField(allow_null=True)
+    besluit = serializers.ChoiceField(choices=[("", "")] + list(Besluit.choices), allow_blank=True)
+    reden_afwijzing = serializers.CharField(allow_blank=True)
+    besluitdatum = serializers.DateField(allow_null=True)
+
+
+class DoelSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    leefgebied = serializers.ChoiceField(choices=Leefgebied.choices)
+    omschrijving = serializers.CharField()
+
+
+class PlanversieSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    versie = serializers.IntegerField(help_text=_("1 = eerste plan, daarna addenda"))
+    soort = serializers.ChoiceField(choices=Planversiesoort.choices)
+    status = serializers.ChoiceField(choices=Planstatus.choices)
+    op_hoofdlijnen = serializers.BooleanField()
+    toelichting = serializers.CharField(allow_blank=True)
+    aangemaakt_op = serializers.DateTimeField()
+    uitgegeven_op = serializers.DateField(allow_null=True)
+    doelen = DoelSerializer(many=True, source="doelen.all")
+    voorzieningen = VoorzieningSerializer(many=True, source="voorzieningen.all")
+
+
+class BezwaarSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    ontvangen_op = serializers.DateField()
+    per_post_verzonden_op = serializers.DateField(allow_null=True)
+    adviescommissie = serializers.BooleanField()
+    termijn_einde = serializers.DateField(help_text=_("Einde van de bezwaartermijn (berekend)"))
+    tijdig = serializers.BooleanField(help_text=_("Op tijd ingediend (Awb 6:7 tot en met 6:9, berekend)"))
+    toelichting = serializers.CharField(allow_blank=True)
+    verdaagd_op = serializers.DateField(allow_null=True)
+    uitkomst = serializers.ChoiceField(choices=[("", "")] + list(BezwaarUitkomst.choices), allow_blank=True)
+    uitkomst_datum = serializers.DateField(allow_null=True)
+
+
+class BeschikkingSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kenmerk = serializers.CharField()
+    soort = serializers.ChoiceField(choices=BeschikkingSoort.choices)
+    datum = serializers.DateField(help_text=_("Datum van het besluit"))
+    planversie = serializers.IntegerField(source="planversie_id", allow_null=True)
+    pdf_sha256 = serializers.CharField(help_text=_("SHA-256 van de PDF zoals uitgegeven"))
+    sjabloonversie = serializers.CharField()
+    uitgegeven_op = serializers.DateTimeField()
+    verzonden_op = serializers.DateField(allow_null=True, help_text=_("Bekendmaking; start de bezwaartermijn"))
+    verzonden_via = serializers.CharField(allow_blank=True)
+    mondeling_akkoord_op = serializers.DateField(allow_null=True)
+    bezwaar = serializers.SerializerMethodField()
+
+    @extend_schema_field(BezwaarSerializer(allow_null=True))
+    def get_bezwaar(self, obj):
+        bezwaar = getattr(obj, "bezwaar", None)
+        return BezwaarSerializer(bezwaar).data if bezwaar is not None else None
+
+
+# --- input --------------------------------------------------------------------------------------
+# JSON input is taken as typed: a number where text is expected (or text where a number is) is
+# refused, not silently converted, so a client learns about its mistake.
+
+
+def _strikt(veldklasse, soort, controle):
+    class Strikt(veldklasse):
+        def to_internal_value(self, data):
+            if not controle(data):
+                raise serializers.ValidationError(_("Verwacht %(soort)s.") % {"soort": soort})
+            return super().to_internal_value(data)
+
+    Strikt.__name__ = f"Strikt{veldklasse.__name__}"
+    return Strikt
+
+
+_is_tekst = lambda d: isinstance(d, str)  # noqa: E731
+Tekst = _strikt(serializers.CharField, _("tekst"), _is_tekst)
+Email = _strikt(serializers.EmailField, _("tekst"), _is_tekst)
+Regex = _strikt(serializers.RegexField, _("tekst"), _is_tekst)
+Keuze = _strikt(serializers.ChoiceField, _("tekst"), _is_tekst)
+Datum = _strikt(serializers.DateField, _("een datum (JJJJ-MM-DD)"), _is_tekst)
+JaNee = _strikt(serializers.BooleanField, _("true of false"), lambda d: isinstance(d, bool))
+Getal = _strikt(serializers.IntegerField, _("een heel getal"), lambda d: isinstance(d, int) and not isinstance(d, bool))
+
+
+class BsnVeld(Tekst):
+    def to_internal_value(self, data):
+        waarde = normaliseer_bsn(super().to_internal_value(data))
+        if not is_geldig_bsn(waarde):
+            raise serializers.ValidationError(_("Dit is geen geldig BSN (9 cijfers, 11-proef)."))
+        return waarde
+
+
+class NieuwGezinslidSerializer(serializers.Serializer):
+    voornamen = Tekst(max_length=200)
+    achternaam = Tekst(max_length=200)
+    geboortedatum = Datum()
+    relatie = Keuze(choices=Relatie.choices)
+    bsn = BsnVeld(max_length=12, required=False, allow_blank=True, default="")
+    inwonend = JaNee(default=True)
+
+
+class AanmeldingSerializer(serializers.Serializer):
+    """Directe aanmelding: dezelfde velden en controles als het formulier in Nieuwe Start."""
+
+    bsn = BsnVeld(max_length=12)
+    voornamen = Tekst(max_length=200)
+    tussenvoegsel = Tekst(max_length=20, required=False, allow_blank=True, default="")
+    achternaam = Tekst(max_length=200)
+    geboortedatum = Datum()
+    telefoonnummer = Tekst(max_length=20, required=False, allow_blank=True, default="")
+    email = Email(required=False, allow_blank=True, default="")
+    straat = Tekst(max_length=200, required=False, allow_blank=True, default="")
+    huisnummer = Tekst(max_length=20, required=False, allow_blank=True, default="")
+    postcode = Regex(r"^\s*\d{4}\s?[A-Za-z]{2}\s*$", required=False, allow_blank=True, default="",
+                                      error_messages={"invalid": _("Vul een postcode in zoals 1234 AB.")})
+    woonplaats = Tekst(max_length=100, required=False, allow_blank=True, default="")
+    voorkeurskanaal = Keuze(choices=Contactkanaal.choices)
+    doelgroep = Keuze(choices=Doelgroep.choices)
+    woont_bij_ouder = JaNee(default=True, help_text=_("Alleen van belang bij een kind dat de kindregeling ontving"))
+    aanmelddatum = Datum()
+    team = Getal(help_text=_("Id van een team van de aanmelder"))
+    gezinsleden = NieuwGezinslidSerializer(many=True, required=False, default=list, max_length=15)
+
+
+class VerificatieSerializer(serializers.Serializer):
+    datum = Datum()
+    uitkomst = Keuze(choices=VerificatieUitkomst.choices)
+    contactpersoon_uht = Tekst(max_length=200, required=False, allow_blank=True, default="")
+    toelichting = Tekst(max_length=5000, required=False, allow_blank=True, default="")
+
+
+class VerificatieAntwoordSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    datum = serializers.DateField()
+    uitkomst = serializers.ChoiceField(choices=VerificatieUitkomst.choices)
+    dossierstatus = serializers.ChoiceField(choices=DossierStatus.choices)
+
+
+class EersteGesprekSerializer(serializers.Serializer):
+    datum = Datum()
+    aanwezigen = Tekst(max_length=300, required=False, allow_blank=True, default="")
+    acute_situatie = JaNee(default=False)
+    acute_toelichting = Tekst(max_length=5000, required=False, allow_blank=True, default="")
+    hulpvragen = serializers.DictField(
+        child=Tekst(max_length=5000, allow_blank=True),
+        help_text=_("Per leefgebied (code) de hulpvraag; minstens één"),
+    )
+
+    def validate_hulpvragen(self, waarde):
+        onbekend = sorted(set(waarde) - set(Leefgebied.values))
+        if onbekend:
+            raise serializers.ValidationError(
+                _("Onbekend leefgebied: %(codes)s. Kies uit %(geldig)s.")
+                % {"codes": ", ".join(onbekend), "geldig": ", ".join(Leefgebied.values)}
+            )
+        return waarde
+
+
+class EersteGesprekAntwoordSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    datum = serializers.DateField()
+    dossierstatus = serializers.ChoiceField(choices=DossierStatus.choices)
+
+
+class NieuwBezwaarSerializer(serializers.Serializer):
+    ontvangen_op = Datum()
+    per_post_verzonden_op = Datum(required=False, allow_null=True, default=None)
+    adviescommissie = JaNee(default=False)
+    toelichting = Tekst(max_length=5000, required=False, allow_blank=True, default="")
+
+
+class ImportStartSerializer(serializers.Serializer):
+    bestand = serializers.FileField(help_text=_("CSV of XLSX uit het Gegevensportaal"))
+    doel = serializers.ChoiceField(choices=ImportDoel.choices)
+    team = serializers.IntegerField(required=False, allow_null=True, default=None,
+                                    help_text=_("Team voor nieuwe dossiers (alleen bij een contactlijst)"))
+    portaaldatum = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class VoortgangSerializer(serializers.Serializer):
+    gedaan = serializers.IntegerField(allow_null=True)
+    totaal = serializers.IntegerField(allow_null=True)
+
+
+class ImportSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    doel = serializers.ChoiceField(choices=ImportDoel.choices)
+    bestandsnaam = serializers.CharField()
+    fase = serializers.ChoiceField(choices=Fase.choices)
+    loopt = serializers.BooleanField(help_text=_("De controle of het inlezen loopt nu op de achtergrond"))
+    afgebroken = serializers.BooleanField(help_text=_("De achtergrondtaak stopte; er is niets veranderd"))
+    voortgang = VoortgangSerializer()
+    aangemaakt_op = serializers.DateTimeField()
+    gewijzigd_op = serializers.DateTimeField()
+    controle = serializers.DictField(help_text=_("Uitkomst van de controle: tellingen en waarschuwingen, zonder persoonsgegevens"))
+    resultaat = serializers.DictField(help_text=_("Uitkomst van het inlezen: tellingen"))
+    foutmelding = serializers.CharField(allow_blank=True)
+
+
+class ImportBevestigenSerializer(serializers.Serializer):
+    wijzigingen_overnemen = JaNee(default=True, help_text=_("Gewijzigde contactgegevens overnemen"))
+
+
+def _met_tellingen(gegevens: dict) -> dict:
+    """The stored counters are [[code, aantal], ...]; the API gives {code: aantal}."""
+    uit = dict(gegevens or {})
+    uit["tellingen"] = {code: aantal for code, aantal in uit.get("tellingen", [])}
+    return uit
+
+
+def import_gegevens(opdracht: Importopdracht, stand) -> dict:
+    # The preview outcome holds no personal data (counts, warnings, column names); the rejected rows
+    # and proposed contact updates (personal data) stay on the screen.
+    return {
+        "id": opdracht.pk, "doel": opdracht.doel, "bestandsnaam": opdracht.bestandsnaam, "fase": opdracht.fase,
+        "loopt": stand.loopt, "afgebroken": stand.afgebroken,
+        "voortgang": {"gedaan": stand.voortgang.gedaan, "totaal": stand.voortgang.totaal},
+        "aangemaakt_op": opdracht.aangemaakt_op, "gewijzigd_op": opdracht.gewijzigd_op,
+        "controle": _met_tellingen(opdracht.uitkomst), "resultaat": _met_tellingen(opdracht.resultaat),
+        "foutmelding": opdracht.foutmelding,
+    }

@@ -1,0 +1,302 @@
+"""The REST API: tokens, the same access rules and processing log as the screens, problems, writes."""
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from django.urls import reverse
+
+from nieuwestart.accounts.models import Rol
+from nieuwestart.api.models import ApiApplicatie, Scope
+from nieuwestart.api.services import token_hash
+from nieuwestart.logboek.models import Beveiligingsgebeurtenis, Verwerking
+from nieuwestart.logboek.services import betrokkene_hash
+
+from .conftest import ApiClient
+
+pytestmark = pytest.mark.django_db
+
+PROBLEEM = "application/problem+json"
+
+
+def probleem(antwoord, status):
+    assert antwoord.status_code == status, (antwoord.status_code, antwoord.content[:500])
+    assert antwoord["Content-Type"].startswith(PROBLEEM)
+    body = antwoord.json()
+    assert body["status"] == status and body["detail"] and body["title"]
+    return body
+
+
+# --- authentication -----------------------------------------------------------------------------
+
+
+def test_without_a_token_the_answer_is_401_with_a_dutch_problem():
+    body = probleem(ApiClient().get("/api/v1/dossiers/"), 401)
+    assert "API-sleutel" in body["detail"]
+
+
+def test_an_unknown_token_is_refused_and_written_to_the_security_log(api):
+    nep = ApiClient(api.token[:-4] + "AAAA")
+    antwoord = nep.get("/api/v1/dossiers/")
+    assert probleem(antwoord, 401)["detail"] == "Deze API-sleutel is onbekend of ingetrokken."
+    assert antwoord["WWW-Authenticate"].startswith("Bearer")
+    assert Beveiligingsgebeurtenis.objects.filter(actie="api_sleutel_geweigerd").exists()
+
+
+def test_only_the_hash_of_the_token_is_stored(api):
+    app = ApiApplicatie.objects.get()
+    assert app.token_sha256 == token_hash(api.token)
+    assert api.token not in str(ApiApplicatie.objects.values().get())
+
+
+def test_a_revoked_application_no_longer_gets_in(api):
+    from nieuwestart.api.services import applicatie_intrekken
+
+    assert api.get("/api/v1/dossiers/").status_code == 200
+    applicatie_intrekken(applicatie=ApiApplicatie.objects.get())
+    probleem(api.get("/api/v1/dossiers/"), 401)
+
+
+def test_a_renewed_token_replaces_the_old_one(api):
+    from nieuwestart.api.services import token_vernieuwen
+
+    nieuw = token_vernieuwen(applicatie=ApiApplicatie.objects.get())
+    probleem(api.get("/api/v1/dossiers/"), 401)
+    assert ApiClient(nieuw.token).get("/api/v1/dossiers/").status_code == 200
+
+
+def test_a_token_without_the_scope_is_refused_with_the_scope_named(api_voor, team, maak_dossier):
+    alleen_lezen = api_voor("Rapportage", teams=[team], scopes=[Scope.DOSSIERS_LEZEN])
+    assert alleen_lezen.get("/api/v1/dossiers/").status_code == 200
+    body = probleem(alleen_lezen.post("/api/v1/aanmeldingen/", {}, content_type="application/json"), 403)
+    assert "dossiers:schrijven" in body["detail"]
+
+
+def test_the_role_rule_of_the_screens_applies(api_voor, team):
+    beleid = api_voor("Beleidstool", rollen=(Rol.BELEIDSMEDEWERKER,), teams=[team])
+    body = probleem(beleid.get("/api/v1/dossiers/"), 403)
+    assert "Dossiers bekijken" in body["detail"]
+
+
+# --- reading: team check and processing log -------------------------------------------------------
+
+
+def test_the_list_shows_only_own_teams_dossiers_and_logs_every_person(api, maak_dossier, ander_team):
+    eigen = [maak_dossier(achternaam=f"Eigen{i}") for i in range(3)]
+    ander = maak_dossier(achternaam="Ander", team_=ander_team)
+    voor = Verwerking.objects.count()
+    body = api.get("/api/v1/dossiers/").json()
+    assert [d["dossiernummer"] for d in body["results"]] == [d.dossiernummer for d in eigen]
+    nieuw = Verwerking.objects.order_by("id")[voor:]
+    assert {v.betrokkene_hash for v in nieuw} == {betrokkene_hash(d.rechthebbende.bsn) for d in eigen}
+    assert betrokkene_hash(ander.rechthebbende.bsn) not in {v.betrokkene_hash for v in nieuw}
+
+
+def test_cursor_pagination_is_stable_and_complete(api, maak_dossier):
+    alle = [maak_dossier(achternaam=f"P{i}").dossiernummer for i in range(7)]
+    gezien, url = [], "/api/v1/dossiers/?aantal=3"
+    while url:
+        body = api.get(url).json()
+        gezien += [d["dossiernummer"] for d in body["results"]]
+        url = body["next"]
+    assert gezien == alle
+    probleem(api.get("/api/v1/dossiers/?cursor=onzin"), 404)
+
+
+def test_filters_on_status(api, maak_dossier, consulent):
+    from nieuwestart.dossiers.services import verificatie_vastleggen
+
+    a, b = maak_dossier(achternaam="A"), maak_dossier(achternaam="B")
+    verificatie_vastleggen(dossier=b, door=consulent, datum=date(2026, 9, 2), uitkomst="BEVESTIGD", vandaag=date(2026, 11, 23))
+    body = api.get("/api/v1/dossiers/?status=GEVERIFIEERD").json()
+    assert [d["id"] for d in body["results"]] == [b.pk]
+    assert probleem(api.get("/api/v1/dossiers/?status=ONZIN"), 400)["invalid_params"][0]["name"] == "status"
+
+
+def test_api_read_of_a_dossier_writes_the_same_log_line_as_the_dossier_page(api, client, consulent, maak_dossier):
+    dossier = maak_dossier()
+    client.force_login(consulent)
+    velden = ("naam", "object_type", "object_id", "betrokkene_hash", "status")
+    voor = Verwerking.objects.count()
+    assert client.get(reverse("dossiers:detail", args=[dossier.pk])).status_code == 200
+    scherm = list(Verwerking.objects.order_by("id")[voor:].values(*velden))
+    voor = Verwerking.objects.count()
+    antwoord = api.get(f"/api/v1/dossiers/{dossier.pk}/")
+    assert antwoord.status_code == 200
+    via_api = list(Verwerking.objects.order_by("id")[voor:].values(*velden))
+    assert scherm == via_api and via_api[0]["naam"] == "dossier_bekijken"
+    body = antwoord.json()
+    assert body["rechthebbende"]["bsn"] == dossier.rechthebbende.bsn
+    assert {t["regel"] for t in body["termijnen"]} == {"EERSTE_GESPREK"}
+    assert body["termijnen"][0]["uitleg"]
+    assert body["toegestane_stappen"] == ["verificatie_bevestigen", "afbouw_starten", "beeindigen"]
+    assert body["zaakregistratie"]["stand"] == "UIT"
+
+
+def test_a_dossier_of_another_team_is_refused_until_the_glass_is_broken(api, maak_dossier, ander_team):
+    from nieuwestart.dossiers.permissions import dossier_doorbreken
+
+    dossier = maak_dossier(team_=ander_team)
+    body = probleem(api.get(f"/api/v1/dossiers/{dossier.pk}/"), 403)
+    assert "doorbreekfunctie" in body["detail"]
+    dossier_doorbreken(user=api.applicatie.gebruiker, dossier=dossier, reden="Vervanging collega")
+    assert api.get(f"/api/v1/dossiers/{dossier.pk}/").status_code == 200
+    assert Verwerking.objects.filter(object_id=dossier.dossiernummer, naam="dossier_bekijken").exists()
+    assert Beveiligingsgebeurtenis.objects.filter(object_id=dossier.dossiernummer, reden="Vervanging collega").exists()
+
+
+def test_unknown_things_are_404_problems(api):
+    probleem(api.get("/api/v1/dossiers/999999/"), 404)
+    probleem(api.get("/api/v1/bestaat-niet/"), 404)
+    probleem(api.get("/api/v1/imports/00000000-0000-4000-8000-000000000000/"), 404)
+    probleem(api.delete("/api/v1/dossiers/"), 405)
+
+
+def test_odd_input_never_gives_a_500(api):
+    groot = "9" * 25
+    for url in [f"/api/v1/dossiers/{groot}/", f"/api/v1/rechthebbenden/{groot}/", f"/api/v1/dossiers/{groot}/beschikkingen/1/pdf/",
+                f"/api/v1/dossiers/?team={groot}", "/api/v1/dossiers/?gewijzigd_vanaf=9999-99-99", f"/api/v1/dossiers/?aantal={groot}",
+                "/api/v1/dossiers/?aantal=-1", "/api/v1/imports/niet-een-uuid/"]:
+        assert api.get(url).status_code in (200, 400, 404), url
+    for url, body in [(f"/api/v1/dossiers/{groot}/verificaties/", {"datum": "2026-01-01", "uitkomst": "BEVESTIGD"}),
+                      ("/api/v1/aanmeldingen/", {"team": int(groot)}), ("/api/v1/aanmeldingen/", [1, 2]),
+                      ("/api/v1/aanmeldingen/", {"gezinsleden": "geen lijst"})]:
+        assert api.post(url, body, content_type="application/json").status_code in (400, 404), (url, body)
+
+
+# --- writes through the same services and rules ---------------------------------------------------
+
+
+def aanmelding(team, **extra):
+    return {
+        "bsn": "111222333", "voornamen": "Eva", "achternaam": "Jansen", "geboortedatum": "1985-03-14",
+        "telefoonnummer": "0612345678", "voorkeurskanaal": "TELEFOON", "doelgroep": "ERKENDE_OUDER",
+        "aanmelddatum": "2026-09-01", "team": team.pk, **extra,
+    }
+
+
+def test_register_verify_and_first_conversation_through_the_api(api, team):
+    antwoord = api.post("/api/v1/aanmeldingen/", aanmelding(team, gezinsleden=[
+        {"voornamen": "Noah", "achternaam": "Jansen", "geboortedatum": "2015-06-01", "relatie": "KIND"},
+    ]), content_type="application/json")
+    assert antwoord.status_code == 201, antwoord.content
+    dossier = antwoord.json()
+    assert dossier["status"] == "AANGEMELD" and dossier["huishouden"]["leden"][0]["voornamen"] == "Noah"
+    assert Verwerking.objects.filter(naam="directe_aanmelding_registreren", betrokkene_hash=betrokkene_hash("111222333")).exists()
+
+    # The rule that blocks on the screen blocks here, with the same words.
+    vroeg = api.post(f"/api/v1/dossiers/{dossier['id']}/eerste-gesprek/",
+                     {"datum": "2026-09-15", "hulpvragen": {"WONEN": "Wasmachine kapot"}}, content_type="application/json")
+    body = probleem(vroeg, 422)
+    from nieuwestart.beleid.regels import VERIFICATIE_VOOR_EERSTE_GESPREK
+
+    assert body["regel"] == "VERIFICATIE_VOOR_EERSTE_GESPREK" and body["detail"] == str(VERIFICATIE_VOOR_EERSTE_GESPREK.uitleg)
+
+    v = api.post(f"/api/v1/dossiers/{dossier['id']}/verificaties/", {"datum": "2026-09-02", "uitkomst": "BEVESTIGD"},
+                 content_type="application/json")
+    assert v.status_code == 201 and v.json()["dossierstatus"] == "GEVERIFIEERD"
+    g = api.post(f"/api/v1/dossiers/{dossier['id']}/eerste-gesprek/",
+                 {"datum": "2026-09-15", "hulpvragen": {"WONEN": "Wasmachine kapot"}}, content_type="application/json")
+    assert g.status_code == 201 and g.json()["dossierstatus"] == "EERSTE_GESPREK_GEVOERD"
+    termijnen = {t["regel"] for t in api.get(f"/api/v1/dossiers/{dossier['id']}/").json()["termijnen"]}
+    assert {"PLAN_VAN_AANPAK", "ALLE_BESLUITEN"} <= termijnen
+
+
+def test_a_second_open_dossier_is_refused_like_on_the_screen(api, team, client, consulent):
+    assert api.post("/api/v1/aanmeldingen/", aanmelding(team), content_type="application/json").status_code == 201
+    body = probleem(api.post("/api/v1/aanmeldingen/", aanmelding(team), content_type="application/json"), 422)
+    from nieuwestart.beleid.regels import EEN_OPEN_DOSSIER_PER_DOELGROEP
+
+    assert body["regel"] == EEN_OPEN_DOSSIER_PER_DOELGROEP.code and body["veld"] == "doelgroep"
+    # The screen says exactly this.
+    client.force_login(consulent)
+    formulier = {k: v for k, v in aanmelding(team).items()} | {"gezinsleden-TOTAL_FORMS": "0", "gezinsleden-INITIAL_FORMS": "0"}
+    scherm = client.post(reverse("aanmeldingen:directe_aanmelding"), formulier)
+    assert body["detail"] in " ".join(scherm.content.decode().split()).replace("&#x27;", "'")
+
+
+def test_invalid_input_is_400_with_the_fields_named(api, team):
+    body = probleem(api.post("/api/v1/aanmeldingen/", aanmelding(team, bsn="123456789", voorkeurskanaal="EMAIL"),
+                             content_type="application/json"), 400)
+    assert {p["name"] for p in body["invalid_params"]} == {"bsn"}
+    body = probleem(api.post("/api/v1/aanmeldingen/", aanmelding(team, voorkeurskanaal="EMAIL"),
+                             content_type="application/json"), 400)
+    assert body["invalid_params"] == [{"name": "email", "reason": "Vul een e-mailadres in: de persoon wil contact per e-mail."}]
+    probleem(api.post("/api/v1/aanmeldingen/", "{kapot", content_type="application/json"), 400)
+    probleem(api.post("/api/v1/aanmeldingen/", "a=b", content_type="text/plain"), 415)
+
+
+def test_registering_in_a_team_that_is_not_yours_is_refused(api, team, ander_team):
+    body = probleem(api.post("/api/v1/aanmeldingen/", aanmelding(ander_team), content_type="application/json"), 400)
+    assert body["invalid_params"][0]["name"] == "team"
+
+
+def test_plan_beschikking_pdf_and_bezwaar(api, maak_dossier, consulent):
+    from nieuwestart.beschikkingen.testhulp import maak_beschikking
+
+    dossier = maak_dossier()
+    b = maak_beschikking(dossier, consulent, verzonden_op=date(2026, 11, 2), datum=date(2026, 11, 1))
+    lijst = api.get(f"/api/v1/dossiers/{dossier.pk}/beschikkingen/").json()
+    assert lijst[0]["kenmerk"] == b.kenmerk and lijst[0]["bezwaar"] is None
+    pdf = api.get(f"/api/v1/dossiers/{dossier.pk}/beschikkingen/{b.pk}/pdf/")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert Verwerking.objects.filter(naam="beschikking_pdf_bekijken", object_id=dossier.dossiernummer).exists()
+    bezwaar = api.post(f"/api/v1/dossiers/{dossier.pk}/beschikkingen/{b.pk}/bezwaar/", {"ontvangen_op": "2026-11-20"},
+                       content_type="application/json")
+    assert bezwaar.status_code == 201 and bezwaar.json()["tijdig"] is True
+    body = probleem(api.post(f"/api/v1/dossiers/{dossier.pk}/beschikkingen/{b.pk}/bezwaar/", {"ontvangen_op": "2026-11-21"},
+                             content_type="application/json"), 422)
+    assert body["regel"] == "EEN_BEZWAAR_PER_BESCHIKKING"
+    assert api.get(f"/api/v1/dossiers/{dossier.pk}/planversies/").json() == []
+
+
+def test_import_start_progress_and_confirm(api, team):
+    from nieuwestart.aanmeldingen.tests.test_importscherm import bsns, csv, naam, rij
+
+    bestand = io.BytesIO(csv([rij(b) for b in bsns(3)]))
+    bestand.name = naam()
+    start = api.post("/api/v1/imports/", {"doel": "CONTACTLIJST", "bestand": bestand, "team": team.pk})
+    assert start.status_code == 202, start.content
+    opdracht = start.json()
+    stand = api.get(f"/api/v1/imports/{opdracht['id']}/").json()
+    assert stand["fase"] == "VOORBEELD" and stand["controle"]["tellingen"]["aantal_nieuw"] == 3
+    bevestigd = api.post(f"/api/v1/imports/{opdracht['id']}/bevestigen/", {}, content_type="application/json")
+    assert bevestigd.status_code == 202
+    klaar = api.get(f"/api/v1/imports/{opdracht['id']}/").json()
+    assert klaar["fase"] == "KLAAR" and klaar["resultaat"]["tellingen"]["aantal_nieuw"] == 3
+    probleem(api.post(f"/api/v1/imports/{opdracht['id']}/bevestigen/", {}, content_type="application/json"), 409)
+    assert [o["id"] for o in api.get("/api/v1/imports/").json()["results"]] == [opdracht["id"]]
+
+
+def test_a_debt_list_is_refused_and_not_kept(api):
+    from nieuwestart.aanmeldingen.models import Importopdracht
+
+    bestand = io.BytesIO(b"BSN;Schuldeiser;Bedrag\r\n111222333;Belasting;100\r\n")
+    bestand.name = "schuldenlijst_2026-11-20.csv"
+    body = probleem(api.post("/api/v1/imports/", {"doel": "CONTACTLIJST", "bestand": bestand}), 422)
+    assert body["detail"] and not Importopdracht.objects.exists()
+
+
+# --- the schema -------------------------------------------------------------------------------------
+
+
+def test_the_committed_schema_is_the_schema_the_code_generates():
+    from drf_spectacular.generators import SchemaGenerator
+    from drf_spectacular.renderers import OpenApiYamlRenderer
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    gegenereerd = OpenApiYamlRenderer().render(schema, renderer_context={}).decode()
+    bestand = Path(__file__).resolve().parents[3] / "docs" / "api" / "openapi.yaml"
+    assert yaml.safe_load(bestand.read_text()) == yaml.safe_load(gegenereerd), (
+        "docs/api/openapi.yaml loopt achter: manage.py spectacular --file docs/api/openapi.yaml"
+    )
+
+
+def test_the_schema_is_served_without_login():
+    antwoord = ApiClient().get("/api/v1/schema/")
+    assert antwoord.status_code == 200 and b"Nieuwe Start API" in antwoord.content
+    als_json = ApiClient().get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert json.loads(als_json.content)["openapi"].startswith("3.")
