@@ -34,6 +34,8 @@ class ZgwInstelling:
     # DossierStatus code -> statustype URL of the zaaktype; statuses without one are not sent.
     statustypen: dict[str, str] = field(default_factory=dict)
     resultaattype: str = ""
+    # Beëindigingsreden code -> resultaattype URL; a reason without one gets ``resultaattype``.
+    resultaattypen: dict[str, str] = field(default_factory=dict)
     # The dossier status at which the zaak gets its RESULTAAT and eindstatus (closed).
     afsluiten_bij: str = "BEEINDIGD"
     vertrouwelijkheid: str = "vertrouwelijk"
@@ -54,12 +56,17 @@ def _lees(omgeving) -> ZgwInstelling | None:
         statustypen = json.loads(waarde("NS_ZGW_STATUSTYPEN", "{}"))
     except json.JSONDecodeError as fout:
         raise ImproperlyConfigured(f"NS_ZGW_STATUSTYPEN is geen geldige JSON: {fout}") from None
+    try:
+        resultaattypen = json.loads(waarde("NS_ZGW_RESULTAATTYPEN", "{}"))
+    except json.JSONDecodeError as fout:
+        raise ImproperlyConfigured(f"NS_ZGW_RESULTAATTYPEN is geen geldige JSON: {fout}") from None
     return ZgwInstelling(
         zaken_api=waarde("NS_ZGW_ZAKEN_API").rstrip("/"), besluiten_api=waarde("NS_ZGW_BESLUITEN_API").rstrip("/"),
         documenten_api=waarde("NS_ZGW_DOCUMENTEN_API").rstrip("/"), client_id=waarde("NS_ZGW_CLIENT_ID"),
         secret=waarde("NS_ZGW_SECRET"), rsin=waarde("NS_ZGW_RSIN"), zaaktype=waarde("NS_ZGW_ZAAKTYPE"),
         besluittype=waarde("NS_ZGW_BESLUITTYPE"), informatieobjecttype=waarde("NS_ZGW_INFORMATIEOBJECTTYPE"),
         roltype=waarde("NS_ZGW_ROLTYPE"), statustypen=statustypen, resultaattype=waarde("NS_ZGW_RESULTAATTYPE"),
+        resultaattypen=resultaattypen,
         afsluiten_bij=waarde("NS_ZGW_AFSLUITEN_BIJ", "BEEINDIGD"),
         vertrouwelijkheid=waarde("NS_ZGW_VERTROUWELIJKHEID", "vertrouwelijk"),
         timeout=float(waarde("NS_ZGW_TIMEOUT", "10")), max_pogingen=int(waarde("NS_ZGW_MAX_POGINGEN", "12")),

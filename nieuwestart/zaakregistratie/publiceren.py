@@ -271,10 +271,30 @@ def _tijdstip(g: DossierGebeurtenis, nu: datetime) -> str:
     return min(g.vastgelegd_op, nu).isoformat()
 
 
+def _beeindiging(dossier: Dossier):
+    from nieuwestart.beeindiging.models import Beeindiging
+
+    return Beeindiging.objects.filter(dossier_id=dossier.pk).first()
+
+
 def resultaattype_voor(dossier: Dossier, inst: ZgwInstelling, gebeurtenis: DossierGebeurtenis) -> str:
-    """The resultaattype of a finished dossier. One configured type for now; once beëindiging
-    records its reason (issue 6), choose by ``gebeurtenis.gegevens`` here."""
-    return inst.resultaattype
+    """The resultaattype of a finished dossier: the one configured for its beëindigingsreden
+    (``NS_ZGW_RESULTAATTYPEN``), else the general ``NS_ZGW_RESULTAATTYPE``."""
+    reden = (gebeurtenis.gegevens or {}).get("reden")
+    if not reden:
+        beeindiging = _beeindiging(dossier)
+        reden = beeindiging.reden if beeindiging else ""
+    return inst.resultaattypen.get(reden, inst.resultaattype)
+
+
+def _resultaattoelichting(dossier: Dossier, gebeurtenis: DossierGebeurtenis) -> str:
+    """The reason in words (e.g. "Doelen bereikt"), not its code."""
+    beeindiging = _beeindiging(dossier)
+    if beeindiging is not None:
+        tekst = f"{beeindiging.get_reden_display()}. {beeindiging.toelichting}".strip()
+    else:
+        tekst = str((gebeurtenis.gegevens or {}).get("reden") or gebeurtenis.toelichting or "")
+    return tekst[:1000]
 
 
 def zaak_afsluiten(koppeling, dossier, zaak, client, inst, *, gebeurtenis: DossierGebeurtenis, nu) -> None:
@@ -286,7 +306,7 @@ def zaak_afsluiten(koppeling, dossier, zaak, client, inst, *, gebeurtenis: Dossi
             "De zaak kan niet worden afgesloten: stel NS_ZGW_RESULTAATTYPE in en een statustype voor "
             f"'{inst.afsluiten_bij}' in NS_ZGW_STATUSTYPEN."
         )
-    toelichting = str((gebeurtenis.gegevens or {}).get("reden") or gebeurtenis.toelichting or "")[:1000]
+    toelichting = _resultaattoelichting(dossier, gebeurtenis)
     _eenmalig(koppeling, Soort.RESULTAAT, "resultaat", lambda: client.post(f"{inst.zaken_api}/resultaten", {
         "zaak": zaak, "resultaattype": resultaattype, "toelichting": toelichting,
     })["url"])

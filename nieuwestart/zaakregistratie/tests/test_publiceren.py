@@ -153,6 +153,30 @@ def test_termination_sets_the_resultaat_and_closes_the_zaak(zgw, maak_dossier, c
     assert len(zgw.posts()) == aantal
 
 
+def test_the_resultaat_follows_the_beeindigingsreden(zgw, settings, maak_dossier, consulent):
+    from nieuwestart.beeindiging.services import beeindigen
+
+    from .conftest import CATALOGUS, instelling
+
+    verhuisd = f"{CATALOGUS}/resultaattypen/7"
+    settings.NS_ZGW = instelling(resultaattypen={"VERHUISD": verhuisd})
+    dossier = maak_dossier()
+    tot_eerste_gesprek(dossier, consulent)
+    beeindigen(dossier=dossier, reden="VERHUISD", einddatum=date(2026, 11, 20), door=consulent,
+               vandaag=date(2026, 11, 20), nieuwe_gemeente="Gemeente Zwolle")
+    assert publiceren(dossier.pk).stand == Stand.VERZONDEN
+    [resultaat] = zgw.alle("zaken/resultaten")
+    assert resultaat["resultaattype"] == verhuisd
+    assert resultaat["toelichting"].startswith("Verhuisd")
+    # A reason without its own type gets the general one.
+    ander = maak_dossier(achternaam="Ander")
+    tot_eerste_gesprek(ander, consulent)
+    beeindigen(dossier=ander, reden="GEEN_BEHOEFTE_MEER", einddatum=date(2026, 11, 20), door=consulent,
+               vandaag=date(2026, 11, 20), toelichting="Zei het in het gesprek van 20 november.")
+    publiceren(ander.pk)
+    assert zgw.alle("zaken/resultaten")[-1]["resultaattype"] == f"{CATALOGUS}/resultaattypen/1"
+
+
 def test_closing_without_a_resultaattype_fails_visibly(zgw, settings, maak_dossier, consulent):
     from .conftest import instelling
 
