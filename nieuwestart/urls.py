@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("nieuwestart.beschikkingen.urls")),
     path("", include("nieuwestart.plannen.urls")),
     path("", include("nieuwestart.bewaartermijnen.urls")),
+    path("", include("nieuwestart.financien.urls")),
+    path("", include("nieuwestart.rapportages.urls")),
     path("audit/", include("nieuwestart.logboek.urls")),
     path("admin/", admin.site.urls),
 ]

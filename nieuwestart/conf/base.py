@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "nieuwestart.toegang",
     "nieuwestart.logboek",
     "nieuwestart.bewaartermijnen",
+    "nieuwestart.financien",
+    "nieuwestart.rapportages",
 ]
 
 MIDDLEWARE = [
