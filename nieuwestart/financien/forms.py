@@ -20,7 +20,7 @@ class JaarForm(NlDesignForm):
 
 class BetalingForm(NlDesignForm):
     datum = forms.DateField(label=_("Datum van betaling of factuur"), widget=DatumInput())
-    bedrag = forms.DecimalField(label=_("Bedrag in euro (inclusief btw)"), max_digits=12, decimal_places=2,
+    bedrag = forms.DecimalField(label=_("Bedrag in euro (inclusief btw)"), max_digits=12, decimal_places=2, localize=True,
                                 help_text=_("Een correctie is een negatief bedrag, bijvoorbeeld -25,00."))
     kenmerk = forms.CharField(label=_("Factuurnummer of kenmerk"), max_length=100, required=False)
 
@@ -29,6 +29,7 @@ class OrganisatiekostenForm(NlDesignModelForm):
     class Meta:
         model = Organisatiekosten
         fields = ["datum", "component", "soort", "omschrijving", "uren", "bedrag"]
+        localized_fields = ("uren", "bedrag")
         widgets = {"datum": DatumInput()}
 
     def __init__(self, *args, **kwargs):
@@ -41,6 +42,7 @@ class InitiatiefForm(NlDesignModelForm):
     class Meta:
         model = CollectiefInitiatief
         fields = ["naam", "soort", "datum", "aantal_deelnemers", "bedrag", "component", "toelichting"]
+        localized_fields = ("bedrag",)
         widgets = {"datum": DatumInput(), "toelichting": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"naam": _("Geen namen van deelnemers: alleen de naam van het initiatief.")}
 

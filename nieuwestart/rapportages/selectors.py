@@ -24,7 +24,7 @@ from nieuwestart.termijnen.regels import TermijnSoort
 
 from .statistiek import kwantiel_uit_telling
 
-NUL = Decimal("0")
+NUL = Decimal("0.00")
 ACTIEF = (DossierStatus.PLAN_VASTGESTELD, DossierStatus.AFBOUW)
 BEEINDIGD = (DossierStatus.BEEINDIGD, DossierStatus.NAZORG, DossierStatus.AFGESLOTEN)
 
