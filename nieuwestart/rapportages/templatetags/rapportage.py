@@ -30,7 +30,8 @@ def nl_getal(waarde):
         geheel, _punt, fractie = f"{waarde.quantize(Decimal('0.01'))}".partition(".")
         return f"{_groepeer(geheel)},{fractie}"
     if isinstance(waarde, float):
-        geheel, _punt, fractie = f"{waarde:.1f}".partition(".")
+        tekst = f"{waarde:.1f}" if round(waarde, 1) == round(waarde, 2) else f"{waarde:.2f}"
+        geheel, _punt, fractie = tekst.partition(".")
         return f"{_groepeer(geheel)},{fractie}"
     return waarde
 
