@@ -9,10 +9,23 @@ from nieuwestart.financien.testhulp import kosten_voor
 from nieuwestart.plannen.models import Doel, Planversie, Voorziening
 
 
+def _referentiegegevens():
+    """The default Spuk components and indicators (a transactional test flushes what the migration loaded)."""
+    import importlib
+
+    from django.apps import apps
+
+    from nieuwestart.financien.models import SpukComponent
+
+    if not SpukComponent.objects.exists():
+        importlib.import_module("nieuwestart.financien.migrations.0002_standaard_referentiegegevens").laden(apps, None)
+
+
 @pytest.fixture
 def besluiten():
     """``maak(dossier, [(leefgebied, aard, besluit, bedrag), ...], behandelaar=..., besluitdatum=...)``:
     one concept plan per dossier with the provisions, each with its cost record."""
+    _referentiegegevens()
     plannen: dict[int, Planversie] = {}
 
     def maak(dossier, regels, *, behandelaar=None, besluitdatum=date(2026, 11, 23), team=None):
