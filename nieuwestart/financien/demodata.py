@@ -151,8 +151,8 @@ def kosten_laden(*, vandaag: date, seed: int = 2026, voorzieningen: int | None =
                     {"aangemaakt_op": nu, "gewijzigd_op": nu})
     vk = _Schrijver(Voorzieningskosten, ("id", "voorziening_id", "dossier_id", "team_id", "behandelaar_id", "doelgroep",
                                          "leefgebied", "aard", "besluit", "besluitdatum", "jaar", "component_id", "bedrag",
-                                         "toegezegd_bedrag"), {"vastgelegd_op": nu})
-    bt = _Schrijver(Betaling, ("id", "kosten_id", "datum", "jaar", "bedrag", "kenmerk"), {"vastgelegd_op": nu})
+                                         "toegezegd_bedrag", "betaald_bedrag"), {"vastgelegd_op": nu})
+    bt = _Schrijver(Betaling, ("id", "kosten_id", "component_id", "datum", "jaar", "bedrag", "kenmerk"), {"vastgelegd_op": nu})
     schrijvers = (pv, dl, vz, vk, bt)
     alle_lg = list(Leefgebied.values)
     with connection.cursor() as cursor:
@@ -185,17 +185,19 @@ def kosten_laden(*, vandaag: date, seed: int = 2026, voorzieningen: int | None =
                              "NOODZAAK" if materieel else "", REDEN_AFWIJZING if afgewezen else "", omschrijving, ""))
                 kid = vk.nieuw_id()
                 schuld_kind = doelgroep == Doelgroep.KIND_KINDREGELING and lg == "FINANCIEN" and omschrijving == "Schuldhulptraject"
+                comp = comp_c if schuld_kind else comp_a
+                betaald = Decimal("0.00")
+                if not afgewezen and (vandaag - datum).days >= 14 and rng.random() >= 0.12:
+                    delen = 1 if materieel else rng.choice((1, 2, 3))
+                    for deel in range(delen):
+                        betaald_op = datum + timedelta(days=rng.randint(7, 45) + deel * 90)
+                        if betaald_op > vandaag:
+                            break
+                        stuk = (bedrag / delen).quantize(Decimal("0.01"))
+                        betaald += stuk
+                        bt.voeg_toe((bt.nieuw_id(), kid, comp, d_(betaald_op), betaald_op.year, stuk, f"F-{kid}-{deel + 1}"))
                 vk.voeg_toe((kid, vid, did, team_id, behandelaar_id, doelgroep, lg, aard, besluit, d_(datum), datum.year,
-                             comp_c if schuld_kind else comp_a, bedrag, Decimal("0.00") if afgewezen else bedrag))
-                if afgewezen or (vandaag - datum).days < 14 or rng.random() < 0.12:
-                    continue
-                delen = 1 if materieel else rng.choice((1, 2, 3))
-                for deel in range(delen):
-                    betaald_op = datum + timedelta(days=rng.randint(7, 45) + deel * 90)
-                    if betaald_op > vandaag:
-                        break
-                    stuk = (bedrag / delen).quantize(Decimal("0.01"))
-                    bt.voeg_toe((bt.nieuw_id(), kid, d_(betaald_op), betaald_op.year, stuk, f"F-{kid}-{deel + 1}"))
+                             comp, bedrag, Decimal("0.00") if afgewezen else bedrag, betaald))
             if (i + 1) % blokgrootte == 0:
                 for s in schrijvers:
                     s.schrijf(cursor)

@@ -137,6 +137,9 @@ class Voorzieningskosten(models.Model):
     # Committed: the amount when granted, 0 when refused.
     toegezegd_bedrag = models.DecimalField(_("verplichting"), max_digits=12, decimal_places=2, default=Decimal("0"))
     vrijgevallen_bedrag = models.DecimalField(_("vrijgevallen"), max_digits=12, decimal_places=2, default=Decimal("0"))
+    # The sum of the Betaling rows, kept by services.betaling_vastleggen in the same transaction, so the
+    # reports read one table (a million provisions: no join with the payments for a total per group).
+    betaald_bedrag = models.DecimalField(_("betaald"), max_digits=12, decimal_places=2, default=Decimal("0"))
     vervallen_op = models.DateField(_("vervallen op"), null=True, blank=True)
     vastgelegd_op = models.DateTimeField(auto_now_add=True)
 
@@ -144,7 +147,11 @@ class Voorzieningskosten(models.Model):
         verbose_name = _("kosten van een voorziening")
         verbose_name_plural = _("kosten van voorzieningen")
         indexes = [
-            models.Index(fields=["jaar", "component"], name="vzkosten_jaar_component"),
+            # Covering indexes: the SiSa sum per component and year, and the support dashboard per leefgebied,
+            # are read from the index alone (no table lookups, no sort).
+            models.Index(fields=["jaar", "component", "toegezegd_bedrag"], name="vzkosten_jaar_component"),
+            models.Index(fields=["leefgebied", "besluit", "aard", "toegezegd_bedrag", "vrijgevallen_bedrag", "betaald_bedrag"],
+                         name="vzkosten_leefgebied_dekkend"),
             models.Index(fields=["besluitdatum", "team"], name="vzkosten_datum_team"),
             models.Index(fields=["team", "behandelaar", "leefgebied"], name="vzkosten_team_consulent"),
             models.Index(fields=["dossier"], name="vzkosten_dossier"),
@@ -166,6 +173,8 @@ class Betaling(models.Model):
     """What was paid or invoiced for a granted provision (realised cost). A correction is a negative amount."""
 
     kosten = models.ForeignKey(Voorzieningskosten, on_delete=models.PROTECT, related_name="betalingen")
+    # Copied from the cost record: the SiSa sum per component and year reads this table alone.
+    component = models.ForeignKey(SpukComponent, on_delete=models.PROTECT, related_name="+")
     datum = models.DateField(_("datum van betaling of factuur"))
     jaar = models.PositiveSmallIntegerField(_("jaar"))
     bedrag = models.DecimalField(_("bedrag in euro (inclusief btw)"), max_digits=12, decimal_places=2)
@@ -179,7 +188,7 @@ class Betaling(models.Model):
         ordering = ["datum", "id"]
         verbose_name = _("betaling")
         verbose_name_plural = _("betalingen")
-        indexes = [models.Index(fields=["jaar", "kosten"], name="betaling_jaar")]
+        indexes = [models.Index(fields=["jaar", "component", "bedrag"], name="betaling_jaar_component")]
 
 
 class Kostensoort(models.TextChoices):

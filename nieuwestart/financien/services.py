@@ -91,8 +91,7 @@ def verplichtingen_vastleggen(*, planversie: Planversie, vandaag: date) -> list[
         .exclude(voorziening__planversie=planversie)
     )
     for kosten in vrijvallen:
-        betaald = kosten.betalingen.aggregate(s=Sum("bedrag"))["s"] or Decimal("0")
-        kosten.vrijgevallen_bedrag = max(Decimal("0"), kosten.toegezegd_bedrag - max(betaald, Decimal("0")))
+        kosten.vrijgevallen_bedrag = max(Decimal("0"), kosten.toegezegd_bedrag - max(kosten.betaald_bedrag, Decimal("0")))
         kosten.vervallen_op = vandaag
         kosten.save(update_fields=["vrijgevallen_bedrag", "vervallen_op"])
 
@@ -141,8 +140,10 @@ def betaling_vastleggen(*, kosten: Voorzieningskosten, datum: date, bedrag: Deci
             _("Met deze correctie wordt het betaalde bedrag lager dan nul. Er is nu € %(betaald)s betaald.")
             % {"betaald": betaald}, veld="bedrag",
         )
-    return Betaling.objects.create(kosten=kosten, datum=datum, jaar=datum.year, bedrag=bedrag, kenmerk=kenmerk,
-                                   vastgelegd_door=door)
+    kosten.betaald_bedrag = betaald + bedrag
+    kosten.save(update_fields=["betaald_bedrag"])
+    return Betaling.objects.create(kosten=kosten, component_id=kosten.component_id, datum=datum, jaar=datum.year,
+                                   bedrag=bedrag, kenmerk=kenmerk, vastgelegd_door=door)
 
 
 @transaction.atomic

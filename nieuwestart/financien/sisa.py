@@ -66,7 +66,7 @@ def sisa_cijfers(jaar: int) -> dict:
     vrijgevallen = _per_component(
         Voorzieningskosten.objects.filter(vervallen_op__range=(begin, eind)), "vrijgevallen_bedrag"
     )
-    betaald = _per_component(Betaling.objects.filter(jaar=jaar), "bedrag", "kosten__component_id")
+    betaald = _per_component(Betaling.objects.filter(jaar=jaar), "bedrag")
     organisatie = _per_component(Organisatiekosten.objects.filter(jaar=jaar), "bedrag")
     collectief = _per_component(CollectiefInitiatief.objects.filter(jaar=jaar), "bedrag")
 

@@ -17,7 +17,7 @@ from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, 
 from django.utils.translation import gettext as _
 
 from nieuwestart.dossiers.models import Doelgroep, Dossier, DossierStatus, Leefgebied
-from nieuwestart.financien.models import Betaling, UhtTelling, Voorzieningskosten
+from nieuwestart.financien.models import UhtTelling, Voorzieningskosten
 from nieuwestart.plannen.models import Aard, Besluit, Planstatus, Planversie
 from nieuwestart.termijnen.models import Termijn
 from nieuwestart.termijnen.regels import TermijnSoort
@@ -227,19 +227,16 @@ def ondersteuning(f: Filter) -> list[Tabel]:
             immaterieel=Count("id", filter=Q(besluit=Besluit.TOEGEKEND, aard=Aard.IMMATERIEEL)),
             bedrag=Sum("toegezegd_bedrag"),
             vrijgevallen=Sum("vrijgevallen_bedrag"),
+            betaald=Sum("betaald_bedrag"),
         ).order_by()
     }
-    betaald = dict(
-        Betaling.objects.filter(f.op_dossier("kosten__"), f.periode("kosten__besluitdatum"))
-        .values("kosten__leefgebied").annotate(s=Sum("bedrag")).order_by().values_list("kosten__leefgebied", "s")
-    )
     rijen = []
     som = [0, 0, 0, 0, NUL, NUL]
     for lg in Leefgebied:
         r = per.get(lg.value, {})
         netto = (r.get("bedrag") or NUL) - (r.get("vrijgevallen") or NUL)
         rij = [str(lg.label), r.get("toegekend", 0), r.get("afgewezen", 0), r.get("materieel", 0),
-               r.get("immaterieel", 0), netto, betaald.get(lg.value) or NUL]
+               r.get("immaterieel", 0), netto, r.get("betaald") or NUL]
         rijen.append(rij)
         som = [a + b for a, b in zip(som, rij[1:], strict=True)]
     rijen.append([_("Totaal"), *som])

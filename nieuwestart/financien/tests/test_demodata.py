@@ -3,7 +3,10 @@
 from datetime import date
 
 import pytest
+from decimal import Decimal
+
 from django.db.models import Count, F, Sum
+from django.db.models.functions import Coalesce
 
 from nieuwestart.demodata import generator
 from nieuwestart.dossiers.models import DossierGebeurtenis
@@ -31,6 +34,10 @@ def _controleer_samenhang():
     assert not Betaling.objects.filter(datum__gt=VANDAAG).exists()
     te_veel = (Voorzieningskosten.objects.annotate(b=Sum("betalingen__bedrag")).filter(b__gt=F("toegezegd_bedrag") + 1))
     assert not te_veel.exists()
+    # The kept total per provision is the sum of its payments, and each payment carries its component.
+    scheef = Voorzieningskosten.objects.annotate(b=Coalesce(Sum("betalingen__bedrag"), Decimal("0"))).exclude(b=F("betaald_bedrag"))
+    assert not scheef.exists()
+    assert not Betaling.objects.exclude(component=F("kosten__component")).exists()
 
 
 def test_demo_seed_writes_plans_costs_and_a_closed_year():
