@@ -8,9 +8,10 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.http import HttpResponse
 
@@ -18,24 +19,34 @@ CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def tabel_csv(rijen: Iterable[Sequence]) -> bytes:
+GETAL = re.compile(r"^-?(0|[1-9]\d*)(\.\d+)?$")
+
+
+def veilige_cel(waarde) -> str:
+    """A number (also a numeric string such as -12.50) stays as it is; other text never runs as a formula."""
     from nieuwestart.aanmeldingen.rapport import veilig_voor_spreadsheet
 
+    if waarde is None:
+        return ""
+    tekst = str(waarde)
+    if isinstance(waarde, (int, float, Decimal)) or GETAL.match(tekst):
+        return tekst
+    return veilig_voor_spreadsheet(tekst)
+
+
+def tabel_csv(rijen: Iterable[Sequence]) -> bytes:
     buffer = io.StringIO()
     schrijver = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     for rij in rijen:
-        schrijver.writerow(["" if v is None else veilig_voor_spreadsheet(v if isinstance(v, str) else str(v)) for v in rij])
+        schrijver.writerow([veilige_cel(v) for v in rij])
     return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
 
 
 def _als_getal(waarde):
     if isinstance(waarde, (int, float, Decimal)) and not isinstance(waarde, bool):
         return waarde
-    if isinstance(waarde, str) and waarde and waarde[0] in "0123456789-" and waarde.count("-") <= 1:
-        try:
-            return Decimal(waarde) if not waarde.startswith("0") or waarde.startswith("0.") or waarde == "0" else None
-        except InvalidOperation:
-            return None
+    if isinstance(waarde, str) and GETAL.match(waarde):
+        return Decimal(waarde)
     return None
 
 

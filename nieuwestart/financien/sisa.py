@@ -13,9 +13,6 @@ Definitions (docs/financien.md):
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
@@ -161,13 +158,9 @@ def _regels(cijfers: dict, afsluiting: SisaJaarafsluiting | None) -> list[list]:
 
 
 def sisa_csv(cijfers: dict, afsluiting: SisaJaarafsluiting | None) -> bytes:
-    from nieuwestart.aanmeldingen.rapport import veilig_voor_spreadsheet
+    from .export import tabel_csv
 
-    buffer = io.StringIO()
-    schrijver = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for regel in _regels(cijfers, afsluiting):
-        schrijver.writerow([veilig_voor_spreadsheet(v) for v in regel])
-    return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
+    return tabel_csv(_regels(cijfers, afsluiting))
 
 
 def sisa_xlsx(cijfers: dict, afsluiting: SisaJaarafsluiting | None) -> bytes:

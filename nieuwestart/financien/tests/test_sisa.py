@@ -109,3 +109,13 @@ def _cellen(inhoud: bytes) -> list[tuple]:
 
     wb = load_workbook(io.BytesIO(inhoud))
     return [tuple(c.value for c in rij) for ws in wb.worksheets for rij in ws.iter_rows()]
+
+
+def test_exports_keep_negative_numbers_and_neutralise_formulas():
+    from nieuwestart.financien.export import tabel_csv
+
+    import csv
+
+    tekst = tabel_csv([["=HYPERLINK(\"x\")", "-100.00", -5, "0363", "+31"]]).decode("utf-8-sig")
+    [rij] = list(csv.reader(tekst.splitlines(), delimiter=";"))
+    assert rij == ["'=HYPERLINK(\"x\")", "-100.00", "-5", "0363", "'+31"]
