@@ -69,16 +69,14 @@ def benchmark_export(*, van: date, tot: date, gemeentenaam: str, cbs_code: str, 
     toegekend = Voorzieningskosten.objects.filter(dossier=OuterRef("pk"), besluit=Besluit.TOEGEKEND)
     personen: dict[tuple, int] = {}
     waarden: dict[tuple, object] = {}
-    per_dg = dossiers.annotate(p=Exists(plan), t=Exists(toegekend)).values("doelgroep").annotate(
-        d=Count("rechthebbende_id", distinct=True),
-        p=Count("rechthebbende_id", distinct=True, filter=Q(p=True)),
-        t=Count("rechthebbende_id", distinct=True, filter=Q(t=True)),
-    ).order_by()
-    totaal = dossiers.annotate(p=Exists(plan), t=Exists(toegekend)).aggregate(
-        d=Count("rechthebbende_id", distinct=True),
-        p=Count("rechthebbende_id", distinct=True, filter=Q(p=True)),
-        t=Count("rechthebbende_id", distinct=True, filter=Q(t=True)),
-    )
+    met = dossiers.annotate(heeft_plan=Exists(plan), heeft_toekenning=Exists(toegekend))
+    tellingen = {
+        "d": Count("rechthebbende_id", distinct=True),
+        "p": Count("rechthebbende_id", distinct=True, filter=Q(heeft_plan=True)),
+        "t": Count("rechthebbende_id", distinct=True, filter=Q(heeft_toekenning=True)),
+    }
+    per_dg = met.values("doelgroep").annotate(**tellingen).order_by()
+    totaal = met.aggregate(**tellingen)
     for r in [*per_dg, {"doelgroep": TOTAAL, **totaal}]:
         for code, k in (("PERSONEN_MET_DOSSIER", "d"), ("PERSONEN_MET_PLAN", "p"), ("PERSONEN_MET_TOEKENNING", "t")):
             personen[(code, r["doelgroep"], None)] = r[k]
