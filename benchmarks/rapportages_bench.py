@@ -102,23 +102,21 @@ def _sql(sqlite: bool) -> dict[str, tuple[tuple[str, ...], list]]:
         ), [[], [vandaag]]),
         "ondersteuning": ((
             f"SELECT leefgebied, {toegekend}, {afgewezen}, {materieel}, {immaterieel}, "
-            "SUM(toegezegd_bedrag), SUM(vrijgevallen_bedrag) FROM financien_voorzieningskosten GROUP BY leefgebied",
-            "SELECT k.leefgebied, SUM(b.bedrag) FROM financien_betaling b JOIN financien_voorzieningskosten k "
-            "ON k.id = b.kosten_id GROUP BY k.leefgebied",
-        ), [[], []]),
+            "SUM(toegezegd_bedrag), SUM(vrijgevallen_bedrag), SUM(betaald_bedrag) "
+            "FROM financien_voorzieningskosten GROUP BY leefgebied",
+        ), [[]]),
         "sisa": ((
             "SELECT component_id, SUM(toegezegd_bedrag) FROM financien_voorzieningskosten WHERE jaar = %s GROUP BY 1",
             "SELECT component_id, SUM(vrijgevallen_bedrag) FROM financien_voorzieningskosten "
             "WHERE vervallen_op BETWEEN %s AND %s GROUP BY 1",
-            "SELECT k.component_id, SUM(b.bedrag) FROM financien_betaling b JOIN financien_voorzieningskosten k "
-            "ON k.id = b.kosten_id WHERE b.jaar = %s GROUP BY 1",
+            "SELECT component_id, SUM(bedrag) FROM financien_betaling WHERE jaar = %s GROUP BY 1",
             "SELECT component_id, SUM(bedrag) FROM financien_organisatiekosten WHERE jaar = %s GROUP BY 1",
             "SELECT component_id, SUM(bedrag), COUNT(*) FROM financien_collectiefinitiatief WHERE jaar = %s GROUP BY 1",
             f"SELECT {som('versie = 1')}, {som('versie > 1')} FROM plannen_planversie "
             "WHERE status = 'UITGEGEVEN' AND uitgegeven_op BETWEEN %s AND %s",
-            "SELECT d.doelgroep, COUNT(DISTINCT d.rechthebbende_id) FROM dossiers_dossier d "
-            "WHERE EXISTS (SELECT 1 FROM plannen_planversie p WHERE p.dossier_id = d.id AND p.status = 'UITGEGEVEN' "
-            "AND p.uitgegeven_op <= %s) AND NOT EXISTS (SELECT 1 FROM dossiers_dossiergebeurtenis g "
+            "SELECT d.doelgroep, COUNT(DISTINCT d.rechthebbende_id) FROM plannen_planversie p "
+            "JOIN dossiers_dossier d ON d.id = p.dossier_id WHERE p.status = 'UITGEGEVEN' AND p.uitgegeven_op <= %s "
+            "AND NOT EXISTS (SELECT 1 FROM dossiers_dossiergebeurtenis g "
             "WHERE g.dossier_id = d.id AND g.soort = 'BEEINDIGD' AND g.datum < %s) GROUP BY 1",
         ), [[jaar], [begin, eind], [jaar], [jaar], [jaar], [begin, eind], [eind, begin]]),  # per statement
     }

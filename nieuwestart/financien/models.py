@@ -153,6 +153,7 @@ class Voorzieningskosten(models.Model):
             models.Index(fields=["leefgebied", "besluit", "aard", "toegezegd_bedrag", "vrijgevallen_bedrag", "betaald_bedrag"],
                          name="vzkosten_leefgebied_dekkend"),
             models.Index(fields=["besluitdatum", "team"], name="vzkosten_datum_team"),
+            models.Index(fields=["vervallen_op", "component", "vrijgevallen_bedrag"], name="vzkosten_vervallen"),
             models.Index(fields=["team", "behandelaar", "leefgebied"], name="vzkosten_team_consulent"),
             models.Index(fields=["dossier"], name="vzkosten_dossier"),
         ]

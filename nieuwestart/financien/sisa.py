@@ -50,11 +50,13 @@ def _per_component(qs, veld: str, groep: str = "component_id") -> dict[int, Deci
 def ondersteunde_dossiers(jaar: int):
     """Dossiers with a plan issued on or before 31-12-jaar whose support had not ended before 1-1-jaar."""
     eind = date(jaar, 12, 31)
-    plan = Planversie.objects.filter(dossier=OuterRef("pk"), status=Planstatus.UITGEGEVEN, uitgegeven_op__lte=eind)
     al_beeindigd = DossierGebeurtenis.objects.filter(
         dossier=OuterRef("pk"), soort=GebeurtenisSoort.BEEINDIGD, datum__lt=date(jaar, 1, 1)
     )
-    return Dossier.objects.filter(Exists(plan)).exclude(Exists(al_beeindigd))
+    # Driven from the issued plan versions (the smaller set), not from every dossier.
+    return Dossier.objects.filter(
+        planversies__status=Planstatus.UITGEGEVEN, planversies__uitgegeven_op__lte=eind
+    ).exclude(Exists(al_beeindigd))
 
 
 def sisa_cijfers(jaar: int) -> dict:
@@ -89,11 +91,12 @@ def sisa_cijfers(jaar: int) -> dict:
 
     plannen = Planversie.objects.filter(status=Planstatus.UITGEGEVEN, uitgegeven_op__range=(begin, eind))
     telling = plannen.aggregate(eerste=Count("id", filter=Q(versie=1)), addenda=Count("id", filter=Q(versie__gt=1)))
-    per_doelgroep = dict(
-        ondersteunde_dossiers(jaar).values("doelgroep").annotate(n=Count("rechthebbende_id", distinct=True))
-        .order_by().values_list("doelgroep", "n")
-    )
-    rechthebbenden = ondersteunde_dossiers(jaar).values("rechthebbende_id").distinct().count()
+    # One query for both counts: a person with dossiers in two doelgroepen counts once in the total.
+    paren = set(ondersteunde_dossiers(jaar).values_list("rechthebbende_id", "doelgroep").distinct().order_by())
+    per_doelgroep: dict[str, int] = defaultdict(int)
+    for _persoon, doelgroep in paren:
+        per_doelgroep[doelgroep] += 1
+    rechthebbenden = len({persoon for persoon, _d in paren})
     initiatieven = CollectiefInitiatief.objects.filter(jaar=jaar).count()
 
     indicatoren = []

@@ -11,10 +11,14 @@ A flag is a question for the casuïstiekoverleg, not a verdict: caseloads differ
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import F, IntegerField
+from django.db.models.functions import Cast, Round
 from django.utils.translation import gettext as _
+
+from nieuwestart.accounts.models import Team, User
 
 from nieuwestart.dossiers.models import Doelgroep, Leefgebied
 from nieuwestart.financien.models import Voorzieningskosten
@@ -29,16 +33,11 @@ class _Groep:
     beslist: int = 0
     toegekend: int = 0
     materieel: int = 0
-    bedragen: list | None = None
+    bedragen: list = field(default_factory=list)  # granted amounts in whole cents
 
-    def voeg_toe(self, besluit: str, aard: str, bedrag: Decimal) -> None:
-        self.beslist += 1
-        if besluit == Besluit.TOEGEKEND:
-            self.toegekend += 1
-            self.materieel += aard == Aard.MATERIEEL
-            if self.bedragen is None:
-                self.bedragen = []
-            self.bedragen.append(bedrag)
+
+def _euro(cent: int | None) -> Decimal | None:
+    return None if cent is None else (Decimal(cent) / 100).quantize(Decimal("0.01"))
 
 
 def _r(z: float | None) -> float | None:
@@ -49,20 +48,36 @@ def gelijke_behandeling(f: Filter, *, team_ids: list[int], leefgebied: str | Non
     qs = Voorzieningskosten.objects.filter(f.op_dossier(), f.periode("besluitdatum"), team_id__in=team_ids)
     if leefgebied:
         qs = qs.filter(leefgebied=leefgebied)
-    rijen = qs.values_list(
-        "team__naam", "behandelaar_id", "behandelaar__first_name", "behandelaar__last_name", "behandelaar__username",
-        "besluit", "aard", "toegezegd_bedrag", "leefgebied", "doelgroep",
+    # Plain tuples with the amount in whole cents: tens of thousands of rows per team, so no joins and no
+    # Decimal per row; names are looked up once per consulent.
+    rijen = qs.annotate(cent=Cast(Round(F("toegezegd_bedrag") * 100), IntegerField())).values_list(
+        "team_id", "behandelaar_id", "besluit", "aard", "cent", "leefgebied", "doelgroep",
     ).order_by()
-    teams: dict[str, _Groep] = defaultdict(_Groep)
-    consulenten: dict[tuple[str, int | None], _Groep] = defaultdict(_Groep)
+    teams: dict = defaultdict(_Groep)
+    consulenten: dict = defaultdict(_Groep)
+    per_leefgebied: dict = defaultdict(_Groep)
+    per_doelgroep: dict = defaultdict(_Groep)
+    toegekend_code, materieel_code = Besluit.TOEGEKEND.value, Aard.MATERIEEL.value
+    for team, bid, besluit, aard, cent, lg, dg in rijen:
+        groepen = (teams[team], consulenten[team, bid], per_leefgebied[team, lg], per_doelgroep[team, dg])
+        if besluit == toegekend_code:
+            materieel = aard == materieel_code
+            for g in groepen:
+                g.beslist += 1
+                g.toegekend += 1
+                g.materieel += materieel
+                g.bedragen.append(cent)
+        else:
+            for g in groepen:
+                g.beslist += 1
+    teamnamen = dict(Team.objects.filter(pk__in=list(teams)).values_list("pk", "naam"))
     namen: dict[int | None, str] = {None: _("(geen consulent)")}
-    per_leefgebied: dict[tuple[str, str], _Groep] = defaultdict(_Groep)
-    per_doelgroep: dict[tuple[str, str], _Groep] = defaultdict(_Groep)
-    for team, bid, voornaam, achternaam, gebruikersnaam, besluit, aard, bedrag, lg, dg in rijen:
-        if bid not in namen:
-            namen[bid] = f"{voornaam} {achternaam}".strip() or gebruikersnaam
-        for groep in (teams[team], consulenten[team, bid], per_leefgebied[team, lg], per_doelgroep[team, dg]):
-            groep.voeg_toe(besluit, aard, bedrag)
+    for u in User.objects.filter(pk__in=[b for _t, b in consulenten if b is not None]):
+        namen[u.pk] = str(u)
+    consulenten = {(teamnamen[t], b): g for (t, b), g in consulenten.items()}
+    teams = {teamnamen[t]: g for t, g in teams.items()}
+    per_leefgebied = {(teamnamen[t], k): g for (t, k), g in per_leefgebied.items()}
+    per_doelgroep = {(teamnamen[t], k): g for (t, k), g in per_doelgroep.items()}
 
     consulent_rijen = []
     for (team, bid), g in sorted(consulenten.items(), key=lambda kv: (kv[0][0], namen[kv[0][1]])):
@@ -70,8 +85,8 @@ def gelijke_behandeling(f: Filter, *, team_ids: list[int], leefgebied: str | Non
         rest = _Groep(t.beslist - g.beslist, t.toegekend - g.toegekend, t.materieel - g.materieel)
         z_toekenning = twee_proporties_z(g.toegekend, g.beslist, rest.toegekend, rest.beslist)
         z_materieel = twee_proporties_z(g.materieel, g.toegekend, rest.materieel, rest.toegekend)
-        med = kwantiel(g.bedragen or [], 0.5)
-        p25, p75 = kwantiel(t.bedragen or [], 0.25), kwantiel(t.bedragen or [], 0.75)
+        med = kwantiel(g.bedragen, 0.5)
+        p25, p75 = kwantiel(t.bedragen, 0.25), kwantiel(t.bedragen, 0.75)
         genoeg = g.beslist >= MIN_GEVALLEN
         signalen = []
         if genoeg and z_toekenning is not None and abs(z_toekenning) >= Z_GRENS:
@@ -87,7 +102,7 @@ def gelijke_behandeling(f: Filter, *, team_ids: list[int], leefgebied: str | Non
         consulent_rijen.append([
             namen[bid], team, g.beslist, _pct(g.toegekend, g.beslist), _pct(rest.toegekend, rest.beslist),
             _r(z_toekenning), _pct(g.materieel, g.toegekend), _pct(rest.materieel, rest.toegekend), _r(z_materieel),
-            med, signaal,
+            _euro(med), signaal,
         ])
     consulent_tabel = Tabel(
         "gelijkheid-consulenten", _("Per consulent, vergeleken met de rest van het team"),
@@ -106,7 +121,7 @@ def gelijke_behandeling(f: Filter, *, team_ids: list[int], leefgebied: str | Non
         rij = []
         for (team, code), g in sorted(groepen.items()):
             rij.append([f"{team} – {labels.get(code, code)}", g.beslist, g.toegekend, _pct(g.materieel, g.toegekend),
-                        kwantiel(g.bedragen or [], 0.5), kwantiel(g.bedragen or [], 0.9)])
+                        _euro(kwantiel(g.bedragen, 0.5)), _euro(kwantiel(g.bedragen, 0.9))])
         return Tabel(sleutel, titel, [_("Team en groep"), _("Besluiten"), _("Toegekend"), _("Materieel van toegekend (%)"),
                                       _("Mediaan bedrag (€)"), _("90e percentiel bedrag (€)")], rij, grafiek=4, eenheid="EUR")
 
