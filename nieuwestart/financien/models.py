@@ -102,10 +102,12 @@ class SisaIndicator(models.Model):
             models.CheckConstraint(
                 condition=~Q(maatstaf__in=["KOSTEN_COMPONENT", "VERPLICHTINGEN_COMPONENT"]) | Q(component__isnull=False),
                 name="sisaindicator_component_bij_kosten",
+                violation_error_message=_("Kies de component waarvan deze indicator de kosten telt."),
             ),
             models.CheckConstraint(
                 condition=~Q(maatstaf="AANTAL_RECHTHEBBENDEN_DOELGROEP") | ~Q(doelgroep=""),
                 name="sisaindicator_doelgroep_bij_doelgroep",
+                violation_error_message=_("Kies de doelgroep die deze indicator telt."),
             ),
         ]
 
