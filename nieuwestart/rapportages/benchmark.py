@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from nieuwestart.beleid import regels as R
 from nieuwestart.beleid.regels import RegelOvertreding
@@ -31,13 +32,13 @@ TOTAAL = "TOTAAL"
 
 # indicator code -> (Dutch name, level: "doelgroep" or "leefgebied", kind)
 INDICATOREN = {
-    "PERSONEN_MET_DOSSIER": (_("Personen met een dossier"), "doelgroep", "aantal"),
-    "PERSONEN_MET_PLAN": (_("Personen met een uitgegeven plan van aanpak"), "doelgroep", "aantal"),
-    "PERSONEN_MET_TOEKENNING": (_("Personen met minstens één toegekende voorziening"), "doelgroep", "aantal"),
-    "PERSONEN_MET_TOEKENNING_LEEFGEBIED": (_("Personen met een toegekende voorziening in dit leefgebied"), "leefgebied", "aantal"),
-    "AANDEEL_MATERIEEL_PCT": (_("Materieel van toegekend (%)"), "leefgebied", "percentage"),
-    "MEDIAAN_BEDRAG": (_("Mediaan toegekend bedrag (€)"), "leefgebied", "bedrag"),
-    "BEDRAG_PER_PERSOON": (_("Toegekend bedrag per persoon (€)"), "leefgebied", "bedrag"),
+    "PERSONEN_MET_DOSSIER": (gettext_lazy("Personen met een dossier"), "doelgroep", "aantal"),
+    "PERSONEN_MET_PLAN": (gettext_lazy("Personen met een uitgegeven plan van aanpak"), "doelgroep", "aantal"),
+    "PERSONEN_MET_TOEKENNING": (gettext_lazy("Personen met minstens één toegekende voorziening"), "doelgroep", "aantal"),
+    "PERSONEN_MET_TOEKENNING_LEEFGEBIED": (gettext_lazy("Personen met een toegekende voorziening in dit leefgebied"), "leefgebied", "aantal"),
+    "AANDEEL_MATERIEEL_PCT": (gettext_lazy("Materieel van toegekend (%)"), "leefgebied", "percentage"),
+    "MEDIAAN_BEDRAG": (gettext_lazy("Mediaan toegekend bedrag (€)"), "leefgebied", "bedrag"),
+    "BEDRAG_PER_PERSOON": (gettext_lazy("Toegekend bedrag per persoon (€)"), "leefgebied", "bedrag"),
 }
 
 

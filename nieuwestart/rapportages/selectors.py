@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from nieuwestart.dossiers.models import Doelgroep, Dossier, DossierStatus, Leefgebied
 from nieuwestart.financien.models import UhtTelling, Voorzieningskosten
@@ -155,8 +156,8 @@ class DagenTussen(Func):
         return (f"({eind[0]} - {start[0]})", eind[1] + start[1])
 
 
-EMMERS = ((0, 14, _("0 tot 2 weken")), (14, 28, _("2 tot 4 weken")), (28, 42, _("4 tot 6 weken")),
-          (42, 57, _("6 tot 8 weken")), (57, 85, _("8 tot 12 weken")), (85, 10**6, _("12 weken of langer")))
+EMMERS = ((0, 14, gettext_lazy("0 tot 2 weken")), (14, 28, gettext_lazy("2 tot 4 weken")), (28, 42, gettext_lazy("4 tot 6 weken")),
+          (42, 57, gettext_lazy("6 tot 8 weken")), (57, 85, gettext_lazy("8 tot 12 weken")), (85, 10**6, gettext_lazy("12 weken of langer")))
 
 
 def doorlooptijden(f: Filter, *, vandaag: date) -> list[Tabel]:

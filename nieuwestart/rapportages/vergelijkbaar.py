@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 
 from nieuwestart.dossiers.models import Dossier, Gezinslid, Hulpvraag, Leefgebied
 from nieuwestart.financien.models import Voorzieningskosten
@@ -119,7 +119,3 @@ def vergelijkbare_gevallen(dossier: Dossier) -> tuple[Profiel, list[Geval], list
             "mediaan": kwantiel([v["bedrag"] or Decimal("0") for v in toegekend], 0.5),
         })
     return profiel, gevallen, samenvatting
-
-
-def heeft_besluiten(dossier: Dossier) -> bool:
-    return Voorzieningskosten.objects.filter(Q(dossier=dossier)).exists()
