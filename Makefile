@@ -1,5 +1,5 @@
 # Nieuwe Start: the two commands a newcomer needs are `make run` and `make test`.
-.PHONY: run test install seed bench code
+.PHONY: run test install seed bench bench-rapportages code
 
 DEMO_GEBRUIKERS = consulent consulent2 teamleider beheerder auditor beleid
 
@@ -31,3 +31,6 @@ seed: install
 
 bench: install          ## national-scale benchmark (see docs/performance.md)
 	.venv/bin/python benchmarks/run.py
+
+bench-rapportages: install  ## dashboards and SiSa export with 1M provisions (see docs/performance.md)
+	.venv/bin/python benchmarks/rapportages_bench.py

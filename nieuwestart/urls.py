@@ -25,6 +25,8 @@ urlpatterns = [
     path("", include("nieuwestart.beeindiging.urls")),
     path("", include("nieuwestart.ketenpartners.urls")),
     path("", include("nieuwestart.overdracht.urls")),
+    path("", include("nieuwestart.financien.urls")),
+    path("", include("nieuwestart.rapportages.urls")),
     path("audit/", include("nieuwestart.logboek.urls")),
     path("beheer/api-applicaties/", include("nieuwestart.api.beheer_urls")),
     path("admin/", admin.site.urls),

@@ -161,6 +161,27 @@ VERWACHTE_REGEL = {
     "api_applicaties:nieuw": "INSTELLINGEN_BEHEREN",
     "api_applicaties:vernieuwen": "INSTELLINGEN_BEHEREN",
     "api_applicaties:intrekken": "INSTELLINGEN_BEHEREN",
+    "financien:sisa": "RAPPORTAGES_LEZEN",
+    "financien:sisa_export": "RAPPORTAGES_LEZEN",
+    "financien:jaar_afsluiten": "FINANCIEN_BEHEREN",
+    "financien:organisatiekosten": "FINANCIEN_BEHEREN",
+    "financien:initiatieven": "FINANCIEN_BEHEREN",
+    "financien:uht_tellingen": "FINANCIEN_BEHEREN",
+    "financien:referentiegegevens": "INSTELLINGEN_BEHEREN",
+    "financien:component_nieuw": "INSTELLINGEN_BEHEREN",
+    "financien:component_bewerken": "INSTELLINGEN_BEHEREN",
+    "financien:indicator_nieuw": "INSTELLINGEN_BEHEREN",
+    "financien:indicator_bewerken": "INSTELLINGEN_BEHEREN",
+    "financien:dossier_kosten": "DOSSIERS_LEZEN",
+    "financien:betaling": "DOSSIERS_WIJZIGEN",
+    "rapportages:overzicht": "RAPPORTAGES_LEZEN",
+    "rapportages:bereik": "RAPPORTAGES_LEZEN",
+    "rapportages:doorlooptijden": "RAPPORTAGES_LEZEN",
+    "rapportages:ondersteuning": "RAPPORTAGES_LEZEN",
+    "rapportages:gelijke_behandeling": "GELIJKE_BEHANDELING",
+    "rapportages:benchmark_export": "RAPPORTAGES_LEZEN",
+    "rapportages:benchmark_vergelijken": "RAPPORTAGES_LEZEN",
+    "rapportages:vergelijkbaar": "DOSSIERS_LEZEN",
 }
 
 # Screens behind a dossier rule that show no personal data (so they write no processing line).
@@ -276,7 +297,10 @@ def _plan_voor_matrix(dossier, consulent, team) -> dict[str, int]:
     v = planservices.voorziening_toevoegen(doel, consulent, omschrijving="Wasmachine", bedrag=Decimal("900.00"))
     collega = maak_gebruiker("collega_matrix", Rol.CONSULENT, teams=[team])
     [goedkeuring] = planservices.goedkeuring_vragen(v, collega, vandaag=dag)
-    return {"versie": versie.versie, "doel": doel.pk, "voorziening": v.pk, "goedkeuring": goedkeuring.pk}
+    from nieuwestart.financien.testhulp import kosten_voor
+
+    kosten = kosten_voor(v, dossier)  # a cost record, so the payment screen has something to show
+    return {"versie": versie.versie, "doel": doel.pk, "voorziening": v.pk, "goedkeuring": goedkeuring.pk, "kosten": kosten.pk}
 
 
 def url_voor(route: str, naam: str, wereld) -> str:

@@ -842,3 +842,41 @@ def nabestaande_behoudt_recht(*, overlijdensdatum: date, aangemeld_bij_uht_op: d
     Unknown registration date: no right yet from this rule (UHT's marking decides).
     """
     return aangemeld_bij_uht_op is not None and overlijdensdatum >= aangemeld_bij_uht_op
+# --- Costs, Spuk and SiSa (issue 7) ---
+AFGESLOTEN_JAAR_VERANDERT_NIET = Beleidsregel(
+    code="AFGESLOTEN_JAAR_VERANDERT_NIET",
+    naam=_("Een afgesloten SiSa-jaar verandert niet"),
+    uitleg=_(
+        "Dit jaar is al afgesloten voor de SiSa-verantwoording. Boek de kosten op een datum in een jaar "
+        "dat nog open is, bijvoorbeeld als correctie in het huidige jaar."
+    ),
+    bron="Spuk-verantwoording via SiSa (jaarlijks)",
+)
+JAAR_AFSLUITEN_NA_AFLOOP = Beleidsregel(
+    code="JAAR_AFSLUITEN_NA_AFLOOP",
+    naam=_("Alleen een voorbij jaar kan worden afgesloten"),
+    uitleg=_("U kunt een jaar pas afsluiten als het voorbij is. Tot die tijd kunnen er nog kosten bijkomen."),
+    bron="Spuk-verantwoording via SiSa (jaarlijks)",
+)
+BETALING_ALLEEN_VOOR_TOEGEKENDE_VOORZIENING = Beleidsregel(
+    code="BETALING_ALLEEN_VOOR_TOEGEKENDE_VOORZIENING",
+    naam=_("Betalen alleen voor een toegekende voorziening"),
+    uitleg=_(
+        "Deze voorziening is afgewezen of vervallen. Er mag alleen betaald worden voor wat in een "
+        "beschikking is toegekend. Kosten van vóór of zonder plan worden niet vergoed."
+    ),
+    bron="model beleidsregels brede ondersteuning; Handreiking §4.4",
+)
+BENCHMARK_FORMAAT_BEKEND = Beleidsregel(
+    code="BENCHMARK_FORMAAT_BEKEND",
+    naam=_("Een vergelijkingsbestand heeft een bekend formaat"),
+    uitleg=_(
+        "Dit bestand is geen vergelijkingsbestand van Nieuwe Start in een formaat dat wij kennen. "
+        "Vraag de afzender om een export volgens docs/benchmark-formaat.md."
+    ),
+    bron="docs/benchmark-formaat.md",
+)
+ALLE_REGELS = ALLE_REGELS + (
+    AFGESLOTEN_JAAR_VERANDERT_NIET, JAAR_AFSLUITEN_NA_AFLOOP, BETALING_ALLEEN_VOOR_TOEGEKENDE_VOORZIENING,
+    BENCHMARK_FORMAAT_BEKEND,
+)

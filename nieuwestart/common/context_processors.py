@@ -11,5 +11,6 @@ def navigatie(request):
         "gemeente": gemeente_instellingen() if ingelogd else None,
         "toon_beheer": ingelogd and user.heeft_rol(Rol.FUNCTIONEEL_BEHEERDER),
         "toon_audit": ingelogd and user.heeft_rol(Rol.AUDITOR),
+        "toon_rapportages": ingelogd and (user.heeft_rol(Rol.BELEIDSMEDEWERKER) or user.heeft_rol(Rol.TEAMLEIDER)),
         "toon_werkvoorraad": ingelogd and (user.heeft_rol(Rol.CONSULENT) or user.heeft_rol(Rol.TEAMLEIDER)),
     }

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "nieuwestart.api",
     "nieuwestart.zaakregistratie",
+    "nieuwestart.financien",
+    "nieuwestart.rapportages",
 ]
 
 MIDDLEWARE = [

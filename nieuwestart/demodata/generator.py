@@ -1219,6 +1219,9 @@ def seed_demo(
         from nieuwestart.api.demodata import demo_applicatie  # an API key for the demo (issue 8)
 
         rapport.api_sleutel = demo_applicatie() or ""
+        from nieuwestart.financien.demodata import kosten_laden  # plans, provisions and costs (issue 7)
+
+        rapport.aantallen.update(kosten_laden(vandaag=vandaag, seed=seed, demo=True))
     rapport.aantallen = {"accounts.Team": len(DEMO_TEAMS), "accounts.User": len(DEMO_GEBRUIKERS), **rapport.aantallen}
     rapport.seconden = time.perf_counter() - start
     _regels_naar(uit, rapport)
@@ -1377,8 +1380,12 @@ def seed_national(
     reset: bool = False,
     blokgrootte: int = 2500,
     uit: TextIO | None = None,
+    voorzieningen: int = 0,
 ) -> SeedRapport:
-    """National scale: ``rechthebbenden`` people with ``dossiers`` dossiers over ``teams`` teams."""
+    """National scale: ``rechthebbenden`` people with ``dossiers`` dossiers over ``teams`` teams.
+
+    ``voorzieningen`` > 0 also writes issued plans with about that many decided provisions and their
+    costs (``financien.demodata.kosten_laden``; off by default because a million rows take minutes)."""
     if not 0 < rechthebbenden <= dossiers <= 2 * rechthebbenden:
         raise ValueError(
             "Kies 0 < rechthebbenden ≤ dossiers ≤ 2 × rechthebbenden: een persoon heeft hoogstens twee dossiers."
@@ -1413,6 +1420,12 @@ def seed_national(
         rapport.fasen["tijdlijnen"] = time.perf_counter() - t0
         _schrijf_dossiers(plannen, personen, instellingen=instellingen, kalender=atw_kalender(), vandaag=vandaag,
                           seed=seed, workers=workers, blokgrootte=blokgrootte, rapport=rapport)
+        if voorzieningen:
+            from nieuwestart.financien.demodata import kosten_laden
+
+            t1 = time.perf_counter()
+            rapport.aantallen.update(kosten_laden(vandaag=vandaag, seed=seed, voorzieningen=voorzieningen))
+            rapport.fasen["plannen, voorzieningen en kosten"] = time.perf_counter() - t1
     rapport.aantallen = {
         "accounts.Team": len(team_ids),
         "accounts.User": sum(len(v) for v in per_team.values()) + len(team_ids),
@@ -1607,6 +1620,9 @@ def demodata_wissen() -> dict[str, int]:
         for model in _afhankelijke_modellen([Rechthebbende, Dossiernummering]):
             cursor.execute(f"DELETE FROM {qn(model._meta.db_table)}")
             verwijderd[model._meta.label] = cursor.rowcount
+        from nieuwestart.financien.demodata import kosten_wissen  # costs that hang on no dossier
+
+        kosten_wissen()
     return verwijderd
 
 

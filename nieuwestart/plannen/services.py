@@ -481,6 +481,10 @@ def uitgeven(planversie: Planversie, door, vandaag: date, *, instellingen=None):
     versie.save()
 
     versie = planversie_met_inhoud(versie.pk)  # fresh, with the decision dates
+    # The commitment (verplichting) arises with the decision: cost records live in financien.
+    from nieuwestart.financien.services import verplichtingen_vastleggen
+
+    verplichtingen_vastleggen(planversie=versie, vandaag=vandaag)
     inhoud = beschikking_inhoud(versie, datum=vandaag, door=door, instellingen=instellingen)
     beschikking = beschikking_vastleggen(dossier=versie.dossier, planversie=versie, inhoud=inhoud, door=door, datum=vandaag)
 

@@ -46,3 +46,7 @@ class Termijn(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["dossier", "regel", "sleutel"], name="een_termijn_per_regel_en_sleutel")
         ]
+        indexes = [
+            # Issue 7: the turnaround report reads durations per rule from this index alone.
+            models.Index(fields=["regel", "voldaan_op", "startdatum", "einddatum", "vervallen_op"], name="termijn_doorlooptijd"),
+        ]

@@ -103,3 +103,16 @@ def regel_van(view) -> Toegangsregel | None:
     if regel is None and hasattr(view, "view_class"):
         regel = getattr(view.view_class, "toegangsregel", None)
     return regel
+
+
+# Issue 7: the controller (beleidsmedewerker) books organisation costs, collective initiatives, UHT
+# counts and closes a SiSa year; no personal data. Equal treatment per consulent is the teamleider's.
+FINANCIEN_BEHEREN = Toegangsregel(
+    "FINANCIEN_BEHEREN", _("Organisatiekosten, collectieve initiatieven, UHT-tellingen en SiSa-jaarafsluiting"),
+    frozenset({Rol.BELEIDSMEDEWERKER}),
+)
+GELIJKE_BEHANDELING = Toegangsregel(
+    "GELIJKE_BEHANDELING", _("Gelijke behandeling per consulent in de eigen teams (teamleider)"),
+    frozenset({Rol.TEAMLEIDER}),
+)
+ALLE_REGELS = ALLE_REGELS + (FINANCIEN_BEHEREN, GELIJKE_BEHANDELING)

@@ -34,6 +34,9 @@ class Command(BaseCommand):
         parser.add_argument("--consulenten", type=int, default=300, help="Alleen bij --scale national.")
         parser.add_argument("--workers", type=int, default=2,
                             help="Werkprocessen voor plannen en termijnen bij --scale national (0: alles in één proces).")
+        parser.add_argument("--voorzieningen", type=int, default=0,
+                            help="Alleen bij --scale national: schrijf uitgegeven plannen met ongeveer zoveel voorzieningen "
+                                 "en hun kosten (bijvoorbeeld 1000000; duurt enkele minuten). Standaard 0: geen.")
 
     def handle(self, *args, **opties):
         if settings.SETTINGS_MODULE.endswith(".production"):
@@ -46,7 +49,7 @@ class Command(BaseCommand):
                 rapport = generator.seed_national(
                     rechthebbenden=opties["rechthebbenden"], dossiers=opties["dossiers"], seed=opties["seed"],
                     vandaag=vandaag, teams=opties["teams"], consulenten=opties["consulenten"],
-                    workers=opties["workers"], reset=opties["reset"],
+                    workers=opties["workers"], reset=opties["reset"], voorzieningen=opties["voorzieningen"],
                 )
             except ValueError as fout:
                 raise CommandError(str(fout)) from fout

@@ -1,0 +1,1 @@
+from nieuwestart.rapportages.tests.conftest import besluiten  # noqa: F401  (shared fixture)
