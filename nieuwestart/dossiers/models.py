@@ -231,7 +231,12 @@ class DossierGebeurtenis(models.Model):
         ordering = ["datum", "id"]
         verbose_name = _("gebeurtenis")
         verbose_name_plural = _("gebeurtenissen")
-        indexes = [models.Index(fields=["dossier", "datum", "id"], name="gebeurtenis_tijdlijn")]
+        indexes = [
+            models.Index(fields=["dossier", "datum", "id"], name="gebeurtenis_tijdlijn"),
+            # Reports ask "which dossiers had event X before date Y" (e.g. support ended before the
+            # SiSa year): without it that is a scan of every event.
+            models.Index(fields=["soort", "datum"], name="gebeurtenis_soort_datum"),
+        ]
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

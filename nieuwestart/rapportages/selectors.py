@@ -259,6 +259,51 @@ def ondersteuning(f: Filter) -> list[Tabel]:
     ]
 
 
+def beeindigingen(f: Filter) -> list[Tabel]:
+    """Why support ended in the period (by the last day of support), and where warm handovers went
+    and whether the regular help started (Handreiking §4.4-4.5)."""
+    from nieuwestart.beeindiging.models import Beeindiging, Beeindigingsreden, Ontvanger, Overdrachtstatus, WarmeOverdracht
+
+    per_reden = dict(
+        Beeindiging.objects.filter(f.op_dossier("dossier__"), f.periode("einddatum"))
+        .values("reden").annotate(n=Count("id")).order_by().values_list("reden", "n")
+    )
+    redenen = [[str(r.label), per_reden.get(r.value, 0)] for r in Beeindigingsreden]
+    totaal = sum(rij[1] for rij in redenen)
+    redenen = [[*rij, _pct(rij[1], totaal)] for rij in redenen]
+    redenen.append([_("Totaal"), totaal, 100.0 if totaal else None])
+
+    S = Overdrachtstatus
+    per_ontvanger = {
+        r["ontvanger"]: r for r in WarmeOverdracht.objects.filter(f.op_dossier("dossier__"), f.periode("datum"))
+        .values("ontvanger").annotate(
+            voorgesteld=Count("id", filter=Q(status=S.VOORGESTELD)),
+            overgedragen=Count("id", filter=Q(status=S.OVERGEDRAGEN)),
+            gestart=Count("id", filter=Q(status=S.GESTART)),
+            niet_gestart=Count("id", filter=Q(status=S.NIET_GESTART)),
+        ).order_by()
+    }
+    overdrachten = []
+    som = [0, 0, 0, 0]
+    for o in Ontvanger:
+        r = per_ontvanger.get(o.value, {})
+        aantallen = [r.get("voorgesteld", 0), r.get("overgedragen", 0), r.get("gestart", 0), r.get("niet_gestart", 0)]
+        som = [a + b for a, b in zip(som, aantallen, strict=True)]
+        overdrachten.append([str(o.label), *aantallen, _pct(aantallen[2], aantallen[2] + aantallen[3])])
+    overdrachten.append([_("Totaal"), *som, _pct(som[2], som[2] + som[3])])
+    return [
+        Tabel("beeindiging-redenen", _("Waarom de ondersteuning stopte"), [_("Reden"), _("Aantal"), _("Aandeel (%)")],
+              redenen, grafiek=1, met_totaal=True,
+              uitleg=_("Dossiers waarvan de laatste dag van de ondersteuning in de periode valt.")),
+        Tabel("warme-overdrachten", _("Warme overdrachten naar reguliere hulp"),
+              [_("Naar"), _("Voorgesteld"), _("Overgedragen, nog geen uitkomst"), _("Hulp gestart"),
+               _("Hulp niet gestart"), _("Gestart van bekende uitkomsten (%)")],
+              overdrachten, grafiek=3, met_totaal=True,
+              uitleg=_("Overdrachten met een datum in de gekozen periode; een voorstel zonder datum telt alleen mee "
+                       "als u geen periode kiest. 'Hulp gestart' volgt uit de nazorg: is de reguliere hulp echt begonnen?")),
+    ]
+
+
 # --- costs per component ------------------------------------------------------------------------
 
 def kosten_per_component(*, jaar: int) -> list[Tabel]:

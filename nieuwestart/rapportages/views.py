@@ -97,8 +97,10 @@ def ondersteuning(request):
     return _dashboard(
         request, sjabloon_titel=_("Ondersteuning"), form=form, bestandsnaam="ondersteuning",
         inleiding=_("Welke voorzieningen zijn toegekend en afgewezen, per leefgebied, en voor welk bedrag? "
-                    "De periode gaat over de datum van het besluit."),
-        tabellen=selectors.ondersteuning(f),
+                    "Waarom stopte de ondersteuning, en is de reguliere hulp na een warme overdracht echt begonnen? "
+                    "De periode gaat over de datum van het besluit, de laatste dag van de ondersteuning en de "
+                    "datum van de overdracht."),
+        tabellen=selectors.ondersteuning(f) + selectors.beeindigingen(f),
     )
 
 

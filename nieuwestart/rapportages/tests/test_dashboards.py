@@ -84,6 +84,40 @@ def test_support_per_leefgebied(maak_dossier, besluiten, consulent):
     assert [s["label"] for s in t.staven] == ["Wonen", "Financiën", "Gezin", "Werk", "Zorg"]  # no bar for the total
 
 
+def test_termination_reasons_and_warm_handovers(maak_dossier, consulent, ander_team):
+    from nieuwestart.beeindiging.models import Beeindiging, WarmeOverdracht
+
+    def einde(achternaam, reden, einddatum, **extra):
+        d = maak_dossier(achternaam=achternaam, **extra)
+        Beeindiging.objects.create(dossier=d, reden=reden, einddatum=einddatum, vastgelegd_door=consulent)
+        return d
+
+    a = einde("A", "DOELEN_BEREIKT", date(2026, 3, 1))
+    einde("B", "DOELEN_BEREIKT", date(2026, 6, 1))
+    einde("C", "NIET_ERKEND", date(2026, 7, 1))
+    einde("D", "VERHUISD", date(2025, 12, 31))  # before the period
+    einde("E", "GEEN_CONTACT", date(2026, 8, 1), team_=ander_team)
+    for status, ontvanger in (("GESTART", "WMO"), ("GESTART", "WMO"), ("NIET_GESTART", "WMO"),
+                              ("OVERGEDRAGEN", "SCHULDHULPVERLENING"), ("VOORGESTELD", "JEUGDWET")):
+        WarmeOverdracht.objects.create(dossier=a, leefgebied="ZORG", ontvanger=ontvanger, status=status,
+                                       datum=date(2026, 5, 1), aangemaakt_door=consulent)
+    WarmeOverdracht.objects.create(dossier=a, leefgebied="ZORG", ontvanger="WMO", status="GESTART",
+                                   datum=date(2025, 5, 1), aangemaakt_door=consulent)  # before the period
+
+    redenen, overdrachten = selectors.beeindigingen(Filter(van=date(2026, 1, 1), tot=date(2026, 12, 31)))
+    assert _rij(redenen, "De doelen van het plan zijn bereikt")[1:] == [2, 50.0]
+    assert _rij(redenen, "UHT heeft de aanvrager niet erkend (afbouw binnen 30 dagen)")[1:] == [1, 25.0]
+    assert _rij(redenen, "Verhuisd naar een andere gemeente")[1] == 0
+    assert redenen.rijen[-1][1:] == [4, 100.0]
+    # Voorgesteld, overgedragen, gestart, niet gestart, share started of the known outcomes
+    assert _rij(overdrachten, "Wmo (maatschappelijke ondersteuning)")[1:] == [0, 0, 2, 1, 66.7]
+    assert _rij(overdrachten, "Schuldhulpverlening")[1:] == [0, 1, 0, 0, None]
+    assert overdrachten.rijen[-1][1:] == [1, 1, 2, 1, 66.7]
+    # The team filter
+    [redenen, _o] = selectors.beeindigingen(Filter(team_id=ander_team.pk))
+    assert redenen.rijen[-1][1] == 1
+
+
 def test_equal_treatment_flags_an_outlier_with_enough_cases(maak_dossier, besluiten, team, consulent):
     collega = maak_gebruiker("collega", Rol.CONSULENT, teams=[team], first_name="Pieter", last_name="Bakker")
     nieuw = maak_gebruiker("nieuw", Rol.CONSULENT, teams=[team], first_name="Nina", last_name="Nieuw")

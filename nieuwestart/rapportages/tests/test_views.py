@@ -70,7 +70,7 @@ def test_dashboard_has_table_chart_and_exports(client, beleid, gegevens):
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(antwoord.content))
-    assert len(wb.worksheets) == 3
+    assert len(wb.worksheets) == 5  # three on provisions, termination reasons, warm handovers
     rijen = list(wb.worksheets[0].iter_rows(values_only=True))
     assert rijen[1][:3] == ("Wonen", 3, 0)
     assert client.get("/rapportages/ondersteuning/?formaat=csv&tabel=bestaat-niet").status_code == 404
