@@ -126,6 +126,7 @@ def _dossierdata_vernietigen(dossier_ids: list[int]) -> None:
     """
     from nieuwestart.beeindiging.models import Beeindiging
     from nieuwestart.beschikkingen.models import Beschikking, Bezwaar
+    from nieuwestart.financien.models import Betaling, Voorzieningskosten
     from nieuwestart.ketenpartners.models import Driegesprek, OverledenAanvrager, Verwijzing
     from nieuwestart.overdracht.models import Overdracht
     from nieuwestart.plannen.models import Doel, Goedkeuring, Leefgebiedsituatie, Planversie, Voorziening
@@ -136,6 +137,9 @@ def _dossierdata_vernietigen(dossier_ids: list[int]) -> None:
         (Beeindiging, bij),  # refers to its beschikking (RESTRICT)
         (Bezwaar, {"beschikking__dossier_id__in": dossier_ids}),
         (Beschikking, bij),
+        # Costs and payments: closed SiSa years keep their own frozen figures (financien.sisa).
+        (Betaling, {"kosten__dossier_id__in": dossier_ids}),
+        (Voorzieningskosten, bij),
         (Goedkeuring, {"voorziening__planversie__dossier_id__in": dossier_ids}),
         (Voorziening, in_plan),
         (Doel, in_plan),

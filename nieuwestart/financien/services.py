@@ -41,7 +41,13 @@ def component_voor(soort: str) -> SpukComponent:
     if component is None:
         component = SpukComponent.objects.filter(soort=Componentsoort.VOORZIENINGEN).order_by("volgorde", "code").first()
     if component is None:
-        raise SpukComponent.DoesNotExist("No Spuk component for provisions: check the reference data.")
+        # No component for provisions is left at all: the shipped defaults come back, so that cost
+        # accounting never blocks issuing a plan (a lawful decision comes first).
+        from .models import SisaIndicator
+        from .referentiegegevens import standaard_laden
+
+        standaard_laden(SpukComponent, SisaIndicator)
+        return component_voor(soort)
     return component
 
 

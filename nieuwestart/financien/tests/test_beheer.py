@@ -34,3 +34,15 @@ def test_beheerder_adds_a_component_and_an_indicator(client):
         "code": "B2-D-KOSTEN", "omschrijving": "Besteding driegesprekken", "maatstaf": "KOSTEN_COMPONENT",
         "component": d.pk, "volgorde": "40"})
     assert "B2-D-KOSTEN" not in [i["code"] for i in sisa_cijfers(2026)["indicatoren"]]
+
+
+@pytest.mark.django_db
+def test_issuing_never_fails_on_missing_reference_data_the_defaults_come_back():
+    from nieuwestart.financien.models import SisaIndicator, SpukComponent
+    from nieuwestart.financien.services import component_voor
+
+    SisaIndicator.objects.all().delete()
+    SpukComponent.objects.all().delete()
+    assert component_voor("VOORZIENINGEN").code == "A"
+    assert component_voor("SCHULDEN_KINDEREN").code == "C"
+    assert SisaIndicator.objects.filter(code="B2-PLANNEN").exists()

@@ -11,14 +11,10 @@ from nieuwestart.plannen.models import Doel, Planversie, Voorziening
 
 def _referentiegegevens():
     """The default Spuk components and indicators (a transactional test flushes what the migration loaded)."""
-    import importlib
+    from nieuwestart.financien.models import SisaIndicator, SpukComponent
+    from nieuwestart.financien.referentiegegevens import standaard_laden
 
-    from django.apps import apps
-
-    from nieuwestart.financien.models import SpukComponent
-
-    if not SpukComponent.objects.exists():
-        importlib.import_module("nieuwestart.financien.migrations.0002_standaard_referentiegegevens").laden(apps, None)
+    standaard_laden(SpukComponent, SisaIndicator)
 
 
 @pytest.fixture
