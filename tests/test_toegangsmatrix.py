@@ -157,6 +157,7 @@ VERWACHTE_REGEL = {
     "api:imports": "PORTAALBESTANDEN_INLEZEN",
     "api:import": "PORTAALBESTANDEN_INLEZEN",
     "api:import_bevestigen": "PORTAALBESTANDEN_INLEZEN",
+    "api:rapportage": "RAPPORTAGES_LEZEN",
     "api_applicaties:overzicht": "INSTELLINGEN_BEHEREN",
     "api_applicaties:nieuw": "INSTELLINGEN_BEHEREN",
     "api_applicaties:vernieuwen": "INSTELLINGEN_BEHEREN",
@@ -314,6 +315,7 @@ def url_voor(route: str, naam: str, wereld) -> str:
     for kwarg, waarde in wereld["plan"].items():
         route = route.replace(f"<int:{kwarg}>", str(waarde))
     route = route.replace("<str:leefgebied>", "WONEN")
+    route = route.replace("<str:naam>", "ondersteuning")  # api:rapportage
     route = route.replace("<int:rechthebbende>", str(wereld["dossier"].rechthebbende_id))
     route = route.replace("<path:onbekend>", "v1/bestaat-niet/")
     url = "/" + re.sub(r"<int:\w+>", str(pk), route)

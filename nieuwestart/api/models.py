@@ -19,6 +19,7 @@ class Scope(models.TextChoices):
     DOSSIERS_LEZEN = "dossiers:lezen", _("Rechthebbenden, dossiers, plannen en beschikkingen lezen")
     DOSSIERS_SCHRIJVEN = "dossiers:schrijven", _("Aanmelden, verificatie, eerste gesprek en bezwaar vastleggen")
     IMPORTEREN = "importeren", _("Bestanden uit het Gegevensportaal inlezen")
+    RAPPORTAGES_LEZEN = "rapportages:lezen", _("Rapportages lezen (alleen totalen, geen persoonsgegevens)")
 
 
 class ApiApplicatie(models.Model):

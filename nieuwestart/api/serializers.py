@@ -357,3 +357,48 @@ def import_gegevens(opdracht: Importopdracht, stand) -> dict:
         "controle": _met_tellingen(opdracht.uitkomst), "resultaat": _met_tellingen(opdracht.resultaat),
         "foutmelding": opdracht.foutmelding,
     }
+
+
+# --- reports -----------------------------------------------------------------------------------------
+
+@extend_schema_field({"oneOf": [{"type": "string"}, {"type": "number"}], "nullable": True,
+                      "description": "Tekst, aantal of percentage; een bedrag als tekst met punt (\"1450.00\")."})
+class Cel(serializers.Field):
+    """One cell of a report table. Amounts keep their cents as a string (never a float)."""
+
+    def to_representation(self, waarde):
+        from decimal import Decimal
+
+        if waarde is None or isinstance(waarde, (bool, int, float)):
+            return waarde
+        if isinstance(waarde, Decimal):
+            return f"{waarde:.2f}"
+        return str(waarde)
+
+
+class RapportTabelSerializer(serializers.Serializer):
+    sleutel = serializers.CharField(help_text=_("Vaste naam van de tabel (zoals in de CSV-download)"))
+    titel = serializers.CharField()
+    uitleg = serializers.CharField(allow_blank=True)
+    kolommen = serializers.ListField(child=serializers.CharField())
+    rijen = serializers.ListField(child=serializers.ListField(child=Cel()))
+
+
+class RapportSerializer(serializers.Serializer):
+    rapport = serializers.CharField()
+    jaar = serializers.IntegerField(help_text=_("Het jaar van de UHT-aantallen (bereik) of van de kosten en SiSa"))
+    tabellen = RapportTabelSerializer(many=True)
+
+
+class RapportFilterSerializer(serializers.Serializer):
+    van = serializers.DateField(required=False, help_text=_("Begin van de periode (JJJJ-MM-DD)"))
+    tot = serializers.DateField(required=False, help_text=_("Einde van de periode, tot en met (JJJJ-MM-DD)"))
+    team = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1, help_text=_("Id van een team"))
+    doelgroep = serializers.ChoiceField(choices=Doelgroep.choices, required=False)
+    jaar = serializers.IntegerField(required=False, min_value=2021, max_value=2100,
+                                    help_text=_("Jaar voor bereik en kosten (standaard: het jaar van 'tot', anders dit jaar)"))
+
+    def validate(self, data):
+        if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
+            raise serializers.ValidationError({"tot": [_("De einddatum ligt vóór de begindatum.")]})
+        return data

@@ -20,4 +20,5 @@ urlpatterns = [
     path("imports/", views.Imports.as_view(), name="imports"),
     path("imports/<uuid:pk>/", views.ImportDetail.as_view(), name="import"),
     path("imports/<uuid:pk>/bevestigen/", views.ImportBevestigen.as_view(), name="import_bevestigen"),
+    path("rapportages/<str:naam>/", views.Rapportage.as_view(), name="rapportage"),
 ]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
@@ -34,7 +34,10 @@ from nieuwestart.dossiers.models import Dossier, Rechthebbende
 from nieuwestart.dossiers.transitions import toegestane_transities
 from nieuwestart.logboek.services import beveiligingsgebeurtenis_vastleggen, verwerking
 from nieuwestart.plannen.models import Planversie
-from nieuwestart.toegang.regels import DOSSIERS_LEZEN, DOSSIERS_WIJZIGEN, OPENBAAR, PORTAALBESTANDEN_INLEZEN
+from nieuwestart.rapportages.selectors import RAPPORTEN, Filter, rapport
+from nieuwestart.toegang.regels import (
+    DOSSIERS_LEZEN, DOSSIERS_WIJZIGEN, OPENBAAR, PORTAALBESTANDEN_INLEZEN, RAPPORTAGES_LEZEN,
+)
 
 from . import serializers as s
 from .filters import DossierFilter
@@ -495,3 +498,38 @@ class ImportBevestigen(ApiView):
         opdracht = _opdracht(request, pk)
         return Response(s.ImportSerializer(s.import_gegevens(opdracht, opdrachten.stand_van(opdracht))).data,
                         status=status.HTTP_202_ACCEPTED)
+
+
+# --- reports (aggregates only) ----------------------------------------------------------------------
+
+class Rapportage(ApiView):
+    """One management dashboard as tables: the same figures as the screen, never a person."""
+
+    toegangsregel = RAPPORTAGES_LEZEN
+    scope = Scope.RAPPORTAGES_LEZEN
+
+    @extend_schema(
+        summary="Een rapportage (alleen totalen)", tags=["rapportages"], operation_id="rapportage",
+        description=(
+            "De tabellen van een dashboard, met dezelfde cijfers als het scherm: bereik (per doelgroep tegen de "
+            "aantallen van UHT), doorlooptijden, ondersteuning (ook redenen van beëindiging en warme overdrachten) "
+            "en kosten (per Spuk-component en de SiSa-indicatoren van een jaar). Alleen totalen: nooit een persoon."
+        ),
+        parameters=[
+            OpenApiParameter("naam", str, OpenApiParameter.PATH, enum=list(RAPPORTEN),
+                             description="Welk dashboard"),
+            s.RapportFilterSerializer,
+        ],
+        responses={200: s.RapportSerializer, **FOUTEN},
+    )
+    def get(self, request, naam: str):
+        if naam not in RAPPORTEN:
+            raise Http404
+        invoer = s.RapportFilterSerializer(data=request.query_params)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        vandaag = timezone.localdate()
+        f = Filter(van=d.get("van"), tot=d.get("tot"), team_id=d.get("team"), doelgroep=d.get("doelgroep") or None)
+        jaar = d.get("jaar") or (f.tot or vandaag).year
+        tabellen = rapport(naam, f, jaar=jaar, vandaag=vandaag)
+        return Response(s.RapportSerializer({"rapport": naam, "jaar": jaar, "tabellen": tabellen}).data)

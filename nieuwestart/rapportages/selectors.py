@@ -327,3 +327,21 @@ def kosten_per_component(*, jaar: int) -> list[Tabel]:
         Tabel("sisa-indicatoren", _("SiSa-indicatoren %(jaar)s") % {"jaar": jaar},
               [_("Code"), _("Omschrijving"), _("Waarde"), _("Eenheid")], indicatoren),
     ]
+
+
+# --- one entry point per dashboard (for the API) ----------------------------------------------------
+
+RAPPORTEN = ("bereik", "doorlooptijden", "ondersteuning", "kosten")
+
+
+def rapport(naam: str, f: Filter, *, jaar: int, vandaag: date) -> list[Tabel]:
+    """The tables of one dashboard, as the screens show them (``naam`` from ``RAPPORTEN``)."""
+    if naam == "bereik":
+        return bereik(f, jaar=jaar)
+    if naam == "doorlooptijden":
+        return doorlooptijden(f, vandaag=vandaag)
+    if naam == "ondersteuning":
+        return ondersteuning(f) + beeindigingen(f)
+    if naam == "kosten":
+        return kosten_per_component(jaar=jaar)
+    raise KeyError(naam)

@@ -300,3 +300,39 @@ def test_the_schema_is_served_without_login():
     assert antwoord.status_code == 200 and b"Nieuwe Start API" in antwoord.content
     als_json = ApiClient().get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert json.loads(als_json.content)["openapi"].startswith("3.")
+
+
+# --- reports --------------------------------------------------------------------------------------
+
+def test_the_reports_give_the_dashboards_tables_without_personal_data(api_voor, maak_dossier, consulent, team):
+    from datetime import date
+
+    from nieuwestart.beeindiging.models import Beeindiging
+
+    d = maak_dossier(achternaam="Zichtbaarniet")
+    Beeindiging.objects.create(dossier=d, reden="DOELEN_BEREIKT", einddatum=date(2026, 3, 1), vastgelegd_door=consulent)
+    beleid = api_voor("Dashboard", rollen=(Rol.BELEIDSMEDEWERKER,))
+    antwoord = beleid.get("/api/v1/rapportages/ondersteuning/?van=2026-01-01&tot=2026-12-31")
+    assert antwoord.status_code == 200, antwoord.content[:300]
+    data = antwoord.json()
+    tabellen = {t["sleutel"]: t for t in data["tabellen"]}
+    redenen = {r[0]: r for r in tabellen["beeindiging-redenen"]["rijen"]}
+    assert redenen["De doelen van het plan zijn bereikt"][1:] == [1, 100.0]
+    assert "Toegekend bedrag (€)" in tabellen["ondersteuning-aantallen"]["kolommen"]
+    # Amounts keep their cents as text; no person ever appears.
+    assert all(isinstance(r[5], str) for r in tabellen["ondersteuning-aantallen"]["rijen"])
+    assert "Zichtbaarniet" not in antwoord.content.decode() and d.rechthebbende.bsn not in antwoord.content.decode()
+    kosten = beleid.get("/api/v1/rapportages/kosten/?jaar=2026").json()
+    assert kosten["jaar"] == 2026 and {t["sleutel"] for t in kosten["tabellen"]} == {"kosten-componenten", "sisa-indicatoren"}
+
+
+def test_reports_refuse_what_the_screens_refuse(api, api_voor):
+    # A consulent may not see reports (the same rule as the screens), and scopes are checked too.
+    assert api.get("/api/v1/rapportages/bereik/").status_code == 403
+    zonder_scope = api_voor("Zonder", rollen=(Rol.BELEIDSMEDEWERKER,), scopes=["dossiers:lezen"])
+    assert zonder_scope.get("/api/v1/rapportages/bereik/").status_code == 403
+    beleid = api_voor("Beleid", rollen=(Rol.BELEIDSMEDEWERKER,))
+    assert beleid.get("/api/v1/rapportages/bestaat-niet/").status_code == 404
+    fout = beleid.get("/api/v1/rapportages/bereik/?van=2026-05-01&tot=2026-01-01")
+    assert fout.status_code == 400 and fout["Content-Type"].startswith("application/problem+json")
+    assert beleid.get("/api/v1/rapportages/kosten/?jaar=99999").status_code == 400
