@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from nieuwestart.aanmeldingen.models import Fase, ImportDoel, Importopdracht
+from nieuwestart.beeindiging.models import Beeindigingsreden
 from nieuwestart.beschikkingen.models import BeschikkingSoort, BezwaarUitkomst
 from nieuwestart.common.bsn import is_geldig_bsn, normaliseer_bsn
 from nieuwestart.dossiers.models import (
@@ -108,6 +109,18 @@ class ZaakregistratieStandSerializer(serializers.Serializer):
     fout = serializers.CharField(allow_blank=True)
 
 
+class BeeindigingSerializer(serializers.Serializer):
+    reden = serializers.ChoiceField(choices=Beeindigingsreden.choices)
+    einddatum = serializers.DateField(help_text=_("De laatste dag van de ondersteuning"))
+    toelichting = serializers.CharField(allow_blank=True)
+    nieuwe_gemeente = serializers.CharField(allow_blank=True, help_text=_("Bij een verhuizing"))
+    beschikking = serializers.CharField(
+        source="beschikking.kenmerk", allow_null=True, default=None,
+        help_text=_("Kenmerk van de beëindigingsbeschikking; leeg als de reden geen brief vraagt"),
+    )
+    afgesloten_op = serializers.DateField(allow_null=True, help_text=_("Wanneer het dossier is afgesloten (na de nazorg)"))
+
+
 class DossierDetailSerializer(DossierLijstSerializer):
     rechthebbende = RechthebbendeSerializer()
     huishouden = serializers.SerializerMethodField()
@@ -117,6 +130,8 @@ class DossierDetailSerializer(DossierLijstSerializer):
         help_text=_("De statusovergangen die nu kunnen (transitions.py)"),
     )
     zaakregistratie = ZaakregistratieStandSerializer(source="api_zaakregistratie")
+    beeindiging = BeeindigingSerializer(source="api_beeindiging", allow_null=True,
+                                        help_text=_("Het einde van de ondersteuning; leeg zolang die loopt"))
 
     @extend_schema_field(HuishoudenSerializer(allow_null=True))
     def get_huishouden(self, obj):

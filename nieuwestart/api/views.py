@@ -25,6 +25,7 @@ from nieuwestart.aanmeldingen.models import Importopdracht
 from nieuwestart.aanmeldingen.portaal.lezen import BestandFout
 from nieuwestart.aanmeldingen.portaal.valideren import DoelFout
 from nieuwestart.aanmeldingen.services import PERSOONSVELDEN, NieuwGezinslid, directe_aanmelding_registreren
+from nieuwestart.beeindiging.models import Beeindiging
 from nieuwestart.beschikkingen import services as beschikkingservices
 from nieuwestart.beschikkingen.models import Beschikking
 from nieuwestart.beschikkingen.selectors import beschikkingen_van_dossier
@@ -163,6 +164,10 @@ def _dossier_detail(dossier: Dossier, *, vandaag) -> dict:
     dossier.api_stappen = [t.naam for t in toegestane_transities(dossier)]
     stand = stand_voor_dossier(dossier)
     dossier.api_zaakregistratie = {"stand": stand.stand, "zaak_url": stand.zaak_url, "fout": stand.fout}
+    dossier.api_beeindiging = (
+        Beeindiging.objects.select_related("beschikking").defer("beschikking__pdf", "beschikking__docx", "beschikking__inhoud")
+        .filter(dossier_id=dossier.pk).first()
+    )
     return s.DossierDetailSerializer(dossier).data
 
 

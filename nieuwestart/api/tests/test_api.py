@@ -336,3 +336,15 @@ def test_reports_refuse_what_the_screens_refuse(api, api_voor):
     fout = beleid.get("/api/v1/rapportages/bereik/?van=2026-05-01&tot=2026-01-01")
     assert fout.status_code == 400 and fout["Content-Type"].startswith("application/problem+json")
     assert beleid.get("/api/v1/rapportages/kosten/?jaar=99999").status_code == 400
+
+
+def test_an_ended_dossier_shows_its_beeindiging(api, maak_dossier, consulent):
+    from nieuwestart.beeindiging.services import beeindigen
+
+    dossier = maak_dossier()
+    assert api.get(f"/api/v1/dossiers/{dossier.pk}/").json()["beeindiging"] is None
+    beeindigen(dossier=dossier, reden="VERHUISD", einddatum=date(2026, 11, 20), door=consulent,
+               vandaag=date(2026, 11, 20), nieuwe_gemeente="Gemeente Zwolle")
+    einde = api.get(f"/api/v1/dossiers/{dossier.pk}/").json()["beeindiging"]
+    assert (einde["reden"], einde["einddatum"], einde["nieuwe_gemeente"], einde["beschikking"]) == (
+        "VERHUISD", "2026-11-20", "Gemeente Zwolle", None)
