@@ -148,6 +148,8 @@ class Sectie:
     nabestaanden: bool = False
     # Survivors' dossiers linked to this person as the deceased applicant (ketenpartners).
     nabestaandendossiers: tuple[Dossier, ...] = ()
+    # Ended (status) without a Beeindiging row: ended before the reason was recorded separately.
+    beeindigd_zonder_vastlegging: bool = False
     meldingen: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -199,6 +201,7 @@ def dossiersectie(dossier: Dossier, *, vandaag: date, mag_wijzigen: bool) -> Sec
         in_afbouw=status == DossierStatus.AFBOUW,
         nabestaanden=bool(beeindiging and beeindiging.huishouden_gaat_door),
         nabestaandendossiers=nabestaandendossiers(dossier) if beeindiging and beeindiging.reden == "OVERLEDEN" else (),
+        beeindigd_zonder_vastlegging=beeindiging is None and status in NAZORG_EINDE_STATUSSEN,
     )
 
 

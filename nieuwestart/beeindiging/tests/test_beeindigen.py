@@ -285,3 +285,11 @@ def test_a_replaced_template_for_beeindiging_is_used_and_may_name_the_end_date(m
     from nieuwestart.beschikkingen.serialisatie import inhoud_uit_json
 
     assert "Laatste dag: 1 december 2026." in html_renderen(inhoud_uit_json(b.inhoud), html)
+
+
+def test_a_dossier_ended_before_reasons_were_recorded_does_not_say_support_runs(dossier, consulent):
+    from nieuwestart.dossiers.transitions import voer_transitie_uit
+
+    voer_transitie_uit(dossier, "beeindigen", door=consulent, datum=date(2026, 11, 20))
+    sectie = selectors.dossiersectie(dossier, vandaag=date(2026, 11, 23), mag_wijzigen=True)
+    assert sectie.beeindiging is None and sectie.beeindigd_zonder_vastlegging
