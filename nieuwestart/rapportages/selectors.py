@@ -294,7 +294,8 @@ def beeindigingen(f: Filter) -> list[Tabel]:
     return [
         Tabel("beeindiging-redenen", _("Waarom de ondersteuning stopte"), [_("Reden"), _("Aantal"), _("Aandeel (%)")],
               redenen, grafiek=1, met_totaal=True,
-              uitleg=_("Dossiers waarvan de laatste dag van de ondersteuning in de periode valt.")),
+              uitleg=_("Dossiers waarvan de laatste dag van de ondersteuning in de periode valt. Dossiers die zijn "
+                       "beëindigd voordat Nieuwe Start de reden apart vastlegde, tellen hier niet mee.")),
         Tabel("warme-overdrachten", _("Warme overdrachten naar reguliere hulp"),
               [_("Naar"), _("Voorgesteld"), _("Overgedragen, nog geen uitkomst"), _("Hulp gestart"),
                _("Hulp niet gestart"), _("Gestart van bekende uitkomsten (%)")],
