@@ -14,6 +14,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
@@ -29,6 +30,7 @@ from nieuwestart.dossiers.models import (
     VerificatieUitkomst,
 )
 from nieuwestart.logboek.services import verwerking
+from nieuwestart.plannen.models import Besluit, Planstatus, Voorziening
 
 from .models import Bewaarcategorie, Bewaarregel, Vernietigingsregistratie
 
@@ -96,13 +98,9 @@ def opschoonplan(*, peildatum: date) -> Opschoonplan:
     # Selectielijst procestype 8: a provided voorziening is kept 10 years after the provision ended,
     # and a granted provision may run on after the dossier closed (domain.md: "what was granted may
     # run longer"). So the term runs from the later of closing and the last granted provision's end.
-    from django.db.models import Max
-
-    from nieuwestart.plannen.models import Planstatus, Voorziening
-
     laatste_einde = dict(
         Voorziening._base_manager.filter(
-            planversie__dossier_id__in=dossier_ids, planversie__status=Planstatus.UITGEGEVEN, besluit="TOEGEKEND",
+            planversie__dossier_id__in=dossier_ids, planversie__status=Planstatus.UITGEGEVEN, besluit=Besluit.TOEGEKEND,
             einddatum__isnull=False,
         ).values("planversie__dossier_id").annotate(einde=Max("einddatum")).values_list("planversie__dossier_id", "einde")
     )
@@ -129,7 +127,7 @@ def _dossierdata_vernietigen(dossier_ids: list[int]) -> None:
     from nieuwestart.financien.models import Betaling, Voorzieningskosten
     from nieuwestart.ketenpartners.models import Driegesprek, OverledenAanvrager, Verwijzing
     from nieuwestart.overdracht.models import Overdracht
-    from nieuwestart.plannen.models import Doel, Goedkeuring, Leefgebiedsituatie, Planversie, Voorziening
+    from nieuwestart.plannen.models import Doel, Goedkeuring, Leefgebiedsituatie, Planversie
 
     bij = {"dossier_id__in": dossier_ids}
     in_plan = {"planversie__dossier_id__in": dossier_ids}
