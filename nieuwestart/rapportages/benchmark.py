@@ -49,16 +49,18 @@ def _cel(indicator: str, doelgroep: str, leefgebied: str | None, waarde, persone
 
 
 def _aanvullend_onderdrukken(cellen: list[dict], personen: dict[tuple, int]) -> None:
-    """If exactly one doelgroep of a count is suppressed, the total would give it away: hide the next smallest."""
-    per_indicator = defaultdict(list)
+    """If exactly one doelgroep of an indicator is suppressed, the total would give it away by
+    subtraction: hide the next smallest too. Per indicator, and per leefgebied for the indicators
+    that have one (their totals per leefgebied give a hidden cell away just the same)."""
+    per_groep = defaultdict(list)
     for c in cellen:
-        if c["leefgebied"] is None and c["doelgroep"] != TOTAAL:
-            per_indicator[c["indicator"]].append(c)
-    for indicator, groep in per_indicator.items():
+        if c["doelgroep"] != TOTAAL:
+            per_groep[(c["indicator"], c["leefgebied"])].append(c)
+    for (indicator, leefgebied), groep in per_groep.items():
         onderdrukt = [c for c in groep if c["onderdrukt"]]
         if len(onderdrukt) == 1:
             zichtbaar = sorted((c for c in groep if not c["onderdrukt"]),
-                               key=lambda c: personen[(indicator, c["doelgroep"], None)])
+                               key=lambda c: personen.get((indicator, c["doelgroep"], leefgebied), 0))
             if zichtbaar:
                 zichtbaar[0]["waarde"] = None
                 zichtbaar[0]["onderdrukt"] = True

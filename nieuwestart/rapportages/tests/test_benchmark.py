@@ -120,3 +120,19 @@ def test_import_refuses_unknown_formats(inhoud):
     with pytest.raises(RegelOvertreding) as exc:
         benchmark.lees_export(inhoud)
     assert exc.value.regel is R.BENCHMARK_FORMAAT_BEKEND
+
+
+def test_a_lone_suppressed_cell_per_leefgebied_cannot_be_derived_from_its_total():
+    """Leefgebied indicators publish a total per leefgebied too: one hidden doelgroep there takes the
+    next smallest with it, as at doelgroep level."""
+    cellen = [
+        {"indicator": "BEDRAG_PER_PERSOON", "doelgroep": dg, "leefgebied": "WONEN", "waarde": None if n < 10 else "1.00",
+         "onderdrukt": n < 10}
+        for dg, n in (("ERKENDE_OUDER", 30), ("ERKENDE_EX_PARTNER", 12), ("NABESTAANDE", 1))
+    ] + [{"indicator": "BEDRAG_PER_PERSOON", "doelgroep": "TOTAAL", "leefgebied": "WONEN", "waarde": "1.00",
+          "onderdrukt": False}]
+    personen = {("BEDRAG_PER_PERSOON", "ERKENDE_OUDER", "WONEN"): 30, ("BEDRAG_PER_PERSOON", "ERKENDE_EX_PARTNER", "WONEN"): 12,
+                ("BEDRAG_PER_PERSOON", "NABESTAANDE", "WONEN"): 1}
+    benchmark._aanvullend_onderdrukken(cellen, personen)
+    onderdrukt = {c["doelgroep"] for c in cellen if c["onderdrukt"]}
+    assert onderdrukt == {"NABESTAANDE", "ERKENDE_EX_PARTNER"}
