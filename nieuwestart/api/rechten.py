@@ -17,9 +17,15 @@ class VolgensToegangsregel(permissions.BasePermission):
             self.message = _("U mag dit niet. Hiervoor is nodig: %(regel)s.") % {"regel": view.toegangsregel.omschrijving}
             return False
         scope = getattr(view, "scope", None)
-        if scope and isinstance(request.auth, ApiApplicatie) and not request.auth.heeft_scope(scope):
-            self.message = _("Deze API-applicatie heeft de scope '%(scope)s' niet (%(uitleg)s).") % {
-                "scope": scope, "uitleg": Scope(scope).label,
-            }
-            return False
+        if isinstance(request.auth, ApiApplicatie):
+            # Fails closed: an API view without a scope is open to no application token.
+            if not scope:
+                self.message = _("Deze opvraging is niet open voor API-applicaties.")
+                return False
+            if not request.auth.heeft_scope(scope):
+                self.message = _("Deze API-applicatie heeft de scope '%(scope)s' niet (%(uitleg)s). Vraag de "
+                                 "functioneel beheerder deze scope toe te voegen (Beheer, API-applicaties).") % {
+                    "scope": scope, "uitleg": Scope(scope).label,
+                }
+                return False
         return True

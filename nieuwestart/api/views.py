@@ -7,6 +7,7 @@ team check and the same processing-log line as opening the dossier page.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -21,6 +22,7 @@ from rest_framework.response import Response
 from drf_spectacular.views import SpectacularAPIView
 
 from nieuwestart.aanmeldingen import opdrachten
+from nieuwestart.aanmeldingen.forms import max_upload_bytes
 from nieuwestart.aanmeldingen.models import Importopdracht
 from nieuwestart.aanmeldingen.portaal.lezen import BestandFout
 from nieuwestart.aanmeldingen.portaal.valideren import DoelFout
@@ -435,6 +437,14 @@ class Imports(ApiView):
         elif data["doel"] == "CONTACTLIJST":
             team = request.user.teams.order_by("naam").first()
         bestand = data["bestand"]
+        # The same limits as the upload screen (aanmeldingen.forms), before anything is read into memory.
+        if bestand.size > max_upload_bytes():
+            raise exceptions.ValidationError({"bestand": [
+                _("Het bestand is te groot. Het mag hoogstens %(mb)s MB zijn. Splits het bestand.")
+                % {"mb": settings.NS_IMPORT_MAX_MB}]})
+        if bestand.size == 0:
+            raise exceptions.ValidationError({"bestand": [
+                _("Het bestand is leeg. Kies het goede bestand, of sla het opnieuw op en probeer het nog eens.")]})
         try:
             opdracht = opdrachten.opdracht_aanmaken(
                 inhoud=bestand.read(), bestandsnaam=bestand.name, doel=data["doel"], door=request.user, team=team,

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nieuwestart.common.bsn import is_geldig_bsn
+from nieuwestart.common.bsn import is_geldig_bsn, normaliseer_bsn
 from nieuwestart.common.forms import DatumInput, NlDesignForm
 from nieuwestart.dossiers.models import Contactkanaal
 
@@ -40,7 +40,8 @@ class OverledenAanvragerForm(NlDesignForm):
     toelichting = _tekst(_("Toelichting"), required=False)
 
     def clean_bsn(self):
-        bsn = self.cleaned_data["bsn"].strip()
+        # Padded to 9 digits like everywhere else, so a known person is found and stored the same way.
+        bsn = normaliseer_bsn(self.cleaned_data["bsn"].strip()) if self.cleaned_data["bsn"].strip() else ""
         if bsn and not is_geldig_bsn(bsn):
             raise forms.ValidationError(_("Dit is geen geldig BSN. Controleer de cijfers."))
         return bsn

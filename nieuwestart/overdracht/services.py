@@ -244,7 +244,7 @@ def pakket_exporteren(
 
 
 @transaction.atomic
-def beeindigen_wegens_verhuizing(*, dossier: Dossier, door, datum: date, overdracht: Overdracht):
+def beeindigen_wegens_verhuizing(*, dossier: Dossier, door, datum: date, overdracht: Overdracht, vandaag: date):
     """End support because the rechthebbende moved to another municipality (after the package was sent),
     through the termination service: reason "verhuisd", granted provisions honoured, no new ones."""
     from nieuwestart.beeindiging.services import beeindigen
@@ -252,7 +252,7 @@ def beeindigen_wegens_verhuizing(*, dossier: Dossier, door, datum: date, overdra
     if overdracht.richting != Richting.UITGAAND or overdracht.dossier_id != dossier.pk:
         raise ValueError("Only an outgoing transfer of this dossier ends it")
     return beeindigen(
-        dossier=dossier, reden="VERHUISD", einddatum=datum, door=door, vandaag=datum,
+        dossier=dossier, reden="VERHUISD", einddatum=datum, door=door, vandaag=vandaag,
         nieuwe_gemeente=overdracht.andere_gemeente,
         toelichting=_("Het dossier is overgedragen aan %(gemeente)s (controlegetal van het pakket: %(kenmerk)s…).") % {
             "gemeente": overdracht.andere_gemeente, "kenmerk": overdracht.pakket_sha256[:12]},

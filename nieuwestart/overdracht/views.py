@@ -43,7 +43,10 @@ def beeindigen(request, dossier: Dossier):
         raise Http404
     if request.method == "POST":
         try:
-            services.beeindigen_wegens_verhuizing(dossier=dossier, door=request.user, datum=timezone.localdate(), overdracht=overdracht)
+            vandaag = timezone.localdate()
+            services.beeindigen_wegens_verhuizing(
+                dossier=dossier, door=request.user, datum=vandaag, overdracht=overdracht, vandaag=vandaag
+            )
         except RegelOvertreding as fout:
             messages.error(request, fout.bericht)
         else:

@@ -25,7 +25,7 @@ class ZgwInstelling:
     besluiten_api: str
     documenten_api: str
     client_id: str
-    secret: str
+    secret: str = field(repr=False)  # never in a repr, a log or an error report
     rsin: str
     zaaktype: str
     besluittype: str

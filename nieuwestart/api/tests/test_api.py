@@ -348,3 +348,21 @@ def test_an_ended_dossier_shows_its_beeindiging(api, maak_dossier, consulent):
     einde = api.get(f"/api/v1/dossiers/{dossier.pk}/").json()["beeindiging"]
     assert (einde["reden"], einde["einddatum"], einde["nieuwe_gemeente"], einde["beschikking"]) == (
         "VERHUISD", "2026-11-20", "Gemeente Zwolle", None)
+
+
+def test_an_empty_upload_is_refused_before_anything_is_stored(api):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from nieuwestart.aanmeldingen.models import Importopdracht
+
+    antwoord = api.post("/api/v1/imports/", {"doel": "CONTACTLIJST", "bestand": SimpleUploadedFile("leeg.csv", b"")})
+    assert antwoord.status_code == 400 and "leeg" in antwoord.content.decode()
+    assert not Importopdracht.objects.exists()
+
+
+def test_an_api_view_without_a_scope_is_closed_to_application_tokens(api, monkeypatch):
+    from nieuwestart.api import views
+
+    monkeypatch.setattr(views.DossierLijst, "scope", None)
+    antwoord = api.get("/api/v1/dossiers/")
+    assert antwoord.status_code == 403 and "niet open voor API-applicaties" in antwoord.json()["detail"]

@@ -121,7 +121,7 @@ def test_a_dossier_with_everything_is_destroyed_whole_after_its_last_provision_e
     keten.verwijzing_maken(dossier=dossier, door=consulent, partner="OT_UITHUISPLAATSINGEN", datum=dag,
                            reden="Kinderen uit huis geplaatst", vandaag=dag)
     weg, _pakket = overdracht.pakket_exporteren(dossier=dossier, door=consulent, naar_gemeente="Gemeente Almere", vandaag=dag)
-    overdracht.beeindigen_wegens_verhuizing(dossier=dossier, door=consulent, datum=dag, overdracht=weg)
+    overdracht.beeindigen_wegens_verhuizing(dossier=dossier, door=consulent, datum=dag, overdracht=weg, vandaag=dag)
     beeindiging.afsluiten(dossier=dossier, door=consulent, datum=dag, vandaag=dag,
                           reden_zonder_nazorg="Verhuisd; de nieuwe gemeente neemt het over.")
     # A survivor's dossier elsewhere refers to this person as the deceased applicant.

@@ -136,7 +136,7 @@ def test_export_writes_a_documented_package_and_records_the_transfer(maak_dossie
 def test_ending_because_of_the_move_is_one_call_after_the_export(maak_dossier, consulent):
     dossier = _volledig_dossier(maak_dossier, consulent)
     overdracht, _data = services.pakket_exporteren(dossier=dossier, door=consulent, naar_gemeente="Gemeente Almere", vandaag=VANDAAG)
-    services.beeindigen_wegens_verhuizing(dossier=dossier, door=consulent, datum=VANDAAG, overdracht=overdracht)
+    services.beeindigen_wegens_verhuizing(dossier=dossier, door=consulent, datum=VANDAAG, overdracht=overdracht, vandaag=VANDAAG)
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.BEEINDIGD
     laatste = dossier.gebeurtenissen.order_by("-id").first()
