@@ -22,6 +22,7 @@ from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from nieuwestart.beleid import regels as R
+from nieuwestart.beschikkingen.documenten import datum_nl
 from nieuwestart.beleid.regels import RegelOvertreding
 from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
 from nieuwestart.dossiers.models import Contactkanaal, Dossier, DossierStatus, Leefgebied
@@ -176,6 +177,14 @@ def _controleer_reden(
     if reden == Beeindigingsreden.NIET_ERKEND:
         if selectors.uht_status(dossier) != GebeurtenisSoort.UHT_NIET_ERKEND:
             raise RegelOvertreding(R.NIET_ERKEND_DOOR_UHT, veld="reden")
+        afbouw = selectors.termijn(dossier, TermijnSoort.ACCLIMATISATIE)
+        if afbouw is not None and einddatum > afbouw.einddatum:
+            raise RegelOvertreding(
+                R.AFBOUW_BINNEN_DERTIG_DAGEN,
+                _("De afbouw loopt tot en met %(datum)s. Kies die datum of een eerdere als laatste dag van de "
+                  "ondersteuning.") % {"datum": datum_nl(afbouw.einddatum)},
+                veld="einddatum",
+            )
         extra["niet_erkend_op"] = (
             dossier.gebeurtenissen.filter(soort=GebeurtenisSoort.UHT_NIET_ERKEND).order_by("-datum", "-id")
             .values_list("datum", flat=True).first()

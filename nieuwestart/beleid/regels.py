@@ -594,6 +594,16 @@ AFBOUW_NA_NIET_ERKEND = Beleidsregel(
     ),
     bron="Handreiking §4.4",
 )
+AFBOUW_BINNEN_DERTIG_DAGEN = Beleidsregel(
+    code="AFBOUW_BINNEN_DERTIG_DAGEN",
+    naam=_("De afbouw na 'niet erkend' duurt hoogstens 30 dagen"),
+    uitleg=_(
+        "Na het bericht van UHT dat de aanvrager niet is erkend, bouwt de gemeente de hulp binnen 30 dagen af "
+        "(acclimatisatiefase). De laatste dag van de ondersteuning ligt dus uiterlijk op de einddatum van de "
+        "afbouw. Kies die datum of een eerdere."
+    ),
+    bron="Handreiking §4.4; Algemene termijnenwet",
+)
 NIET_ERKEND_DOOR_UHT = Beleidsregel(
     code="NIET_ERKEND_DOOR_UHT",
     naam=_("Stoppen wegens 'niet erkend' alleen na het bericht van UHT"),

@@ -279,11 +279,11 @@ def pakket_controleren(data: bytes, *, verwacht_sha256: str = "") -> P.GelezenPa
     g = gelezen.gegevens
     onbekend = sorted({e["soort"] for e in g["gebeurtenissen"]} - set(GebeurtenisSoort.values))
     if onbekend:
-        raise _weigeren(_("Het pakket bevat gebeurtenissen die deze installatie niet kent (%(soorten)s). Werk Nieuwe Start bij.")
+        raise _weigeren(_("Het pakket bevat gebeurtenissen die deze installatie niet kent (%(soorten)s). Vraag de functioneel beheerder om Nieuwe Start bij te werken, en lees het pakket daarna opnieuw in.")
                         % {"soorten": ", ".join(onbekend)})
     for veld, keuzes in (("doelgroep", Doelgroep.values), ("status", DossierStatus.values), ("bron", Aanmeldingsbron.values)):
         if g["dossier"][veld] not in keuzes:
-            raise _weigeren(_("Het pakket noemt een onbekende waarde voor %(veld)s: %(waarde)s.") % {"veld": veld, "waarde": g["dossier"][veld]})
+            raise _weigeren(_("Het pakket noemt een onbekende waarde voor %(veld)s: %(waarde)s. Er is niets ingelezen. Vraag de andere gemeente om een nieuw pakket.") % {"veld": veld, "waarde": g["dossier"][veld]})
     if g["dossier"]["status"] not in OVERDRAAGBAAR:
         raise _weigeren(_("Het dossier in dit pakket is al beëindigd of afgesloten. Alleen een lopend dossier wordt overgedragen."))
     _waarden_controleren(g)
@@ -410,8 +410,8 @@ def pakket_inlezen(*, overdracht: Overdracht, door, team, vandaag: date, nieuw_a
         return _inlezen(overdracht=overdracht, door=door, team=team, vandaag=vandaag, nieuw_adres=nieuw_adres or {})
     except (IntegrityError, ValidationError, ValueError, KeyError) as fout:
         raise _weigeren(
-            _("Het pakket bevat gegevens die in deze installatie niet kloppen. Er is niets ingelezen. (%(fout)s)")
-            % {"fout": type(fout).__name__}
+            _("Het pakket bevat gegevens die in deze installatie niet kloppen. Er is niets ingelezen. "
+              "Vraag de andere gemeente om een nieuw pakket, of vraag de functioneel beheerder om hulp.")
         ) from fout
 
 

@@ -67,6 +67,10 @@ def test_emdr_case_niet_erkend_afbouw_honours_granted_sessions_and_blocks_new_pr
     assert exc.value.regel is R.AFBOUWSTAP_EENMAAL
     assert dossier.gebeurtenissen.filter(soort="AFBOUWSTAP_GEDAAN").count() == 2
 
+    # Ending after the afbouw's last day is refused (30 days, Handreiking §4.4).
+    with pytest.raises(RegelOvertreding) as exc:
+        _beeindig(dossier, consulent, "NIET_ERKEND", date(2027, 1, 5))
+    assert exc.value.regel is R.AFBOUW_BINNEN_DERTIG_DAGEN and "4 januari 2027" in exc.value.bericht
     # One session used in December; support ends on the last day of the afbouw.
     beeindiging = _beeindig(dossier, consulent, "NIET_ERKEND", date(2027, 1, 4))
     dossier.refresh_from_db()
