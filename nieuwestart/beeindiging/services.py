@@ -211,7 +211,7 @@ def _controleer_reden(
     elif reden == Beeindigingsreden.TWEE_JAAR_VERSTREKEN:
         termijn = selectors.termijn(dossier, TermijnSoort.ALLE_BESLUITEN)
         if termijn is None or einddatum < termijn.einddatum:
-            bericht = None
+            bericht = _("Er is nog geen eerste gesprek vastgelegd, dus de twee jaar lopen nog niet. Kies een andere reden.")
             if termijn is not None:
                 bericht = _("De twee jaar na het eerste gesprek zijn voorbij op %(datum)s. Kies dan pas deze reden, "
                             "of kies een andere reden.") % {"datum": termijn.einddatum.strftime("%d-%m-%Y")}

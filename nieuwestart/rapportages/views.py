@@ -74,7 +74,7 @@ def bereik(request):
         request, sjabloon_titel=_("Bereik en gebruik"), form=form, bestandsnaam="bereik",
         inleiding=_("Hoeveel rechthebbenden bereiken we, vergeleken met de aantallen die UHT voor onze gemeente "
                     "publiceert? De periode gaat over de datum van aanmelding."),
-        tabellen=selectors.bereik(f, jaar=jaar),
+        tabellen=selectors.rapport("bereik", f, jaar=jaar, vandaag=timezone.localdate()),
     )
 
 
@@ -86,7 +86,7 @@ def doorlooptijden(request):
         request, sjabloon_titel=_("Doorlooptijden"), form=form, bestandsnaam="doorlooptijden",
         inleiding=_("Hoe snel volgt het eerste gesprek op de aanmelding, en het plan van aanpak op het eerste gesprek? "
                     "De periode gaat over de datum van het gesprek of het plan."),
-        tabellen=selectors.doorlooptijden(f, vandaag=timezone.localdate()),
+        tabellen=selectors.rapport("doorlooptijden", f, jaar=(f.tot or timezone.localdate()).year, vandaag=timezone.localdate()),
     )
 
 
@@ -100,7 +100,7 @@ def ondersteuning(request):
                     "Waarom stopte de ondersteuning, en is de reguliere hulp na een warme overdracht echt begonnen? "
                     "De periode gaat over de datum van het besluit, de laatste dag van de ondersteuning en de "
                     "datum van de overdracht."),
-        tabellen=selectors.ondersteuning(f) + selectors.beeindigingen(f),
+        tabellen=selectors.rapport("ondersteuning", f, jaar=(f.tot or timezone.localdate()).year, vandaag=timezone.localdate()),
     )
 
 
