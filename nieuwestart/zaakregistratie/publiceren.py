@@ -147,7 +147,7 @@ def _stappen(koppeling: Zaakkoppeling, dossier: Dossier, client: ZgwClient, inst
         _eenmalig(koppeling, Soort.EINDDATA, f"{gepland}|{uiterlijk}", lambda: client.patch(zaak, {
             "einddatumGepland": gepland.isoformat(), "uiterlijkeEinddatumAfdoening": uiterlijk.isoformat(),
         })["url"])
-    for beschikking in Beschikking.objects.filter(dossier=dossier).defer("docx", "inhoud").order_by("datum", "id"):
+    for beschikking in Beschikking.objects.filter(dossier=dossier).defer("pdf", "docx", "inhoud").order_by("datum", "id"):
         besluit_publiceren(koppeling, beschikking, zaak, client, inst)
     _statussen(koppeling, dossier, zaak, client, inst, nu=nu)
 
