@@ -13,6 +13,15 @@ from nieuwestart.common.bsn import genereer_bsn
 VANDAAG = date(2026, 11, 23)
 
 
+@pytest.fixture(autouse=True)
+def _api_tellers_leeg():
+    """The API limits count in a per-process cache: every test starts with empty counters."""
+    from django.core.cache import caches
+
+    caches["api"].clear()
+    yield
+
+
 @pytest.fixture
 def vandaag():
     return VANDAAG

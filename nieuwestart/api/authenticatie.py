@@ -12,9 +12,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from rest_framework import authentication, exceptions
 
-from nieuwestart.logboek.services import beveiligingsgebeurtenis_vastleggen
-
 from . import services
+from .begrenzing import foute_sleutel_tellen, sleutel_geblokkeerd
 
 
 def _bearer(request) -> str | None:
@@ -29,12 +28,10 @@ class ApplicatieTokenAuthenticatie(authentication.BaseAuthentication):
         token = _bearer(request)
         if token is None or services.prefix_van(token) is None:
             return None  # not ours: maybe an OIDC token, or no credentials at all
+        sleutel_geblokkeerd(request._request)
         app = services.applicatie_voor_token(token)
         if app is None or not app.gebruiker.is_active:
-            beveiligingsgebeurtenis_vastleggen(
-                request._request, actie="api_sleutel_geweigerd", resultaat="GEWEIGERD", object_type="api",
-                object_id=services.prefix_van(token) or "",
-            )
+            foute_sleutel_tellen(request._request, actie="api_sleutel_geweigerd", object_id=services.prefix_van(token) or "")
             raise exceptions.AuthenticationFailed(_("Deze API-sleutel is onbekend of ingetrokken."))
         services.gebruik_vastleggen(app)
         return app.gebruiker, app
@@ -59,6 +56,7 @@ class OidcBearerAuthenticatie(authentication.BaseAuthentication):
         from mozilla_django_oidc.contrib.drf import OIDCAuthentication
         from requests.exceptions import RequestException
 
+        sleutel_geblokkeerd(request._request)  # before asking the identity provider
         try:
             uitkomst = OIDCAuthentication().authenticate(request)
         except exceptions.AuthenticationFailed:
@@ -68,9 +66,7 @@ class OidcBearerAuthenticatie(authentication.BaseAuthentication):
                 _("De inlogdienst (OIDC) is niet bereikbaar. Probeer het later opnieuw.")
             ) from None
         if not uitkomst or not uitkomst[0].is_active:
-            beveiligingsgebeurtenis_vastleggen(
-                request._request, actie="api_oidc_geweigerd", resultaat="GEWEIGERD", object_type="api",
-            )
+            foute_sleutel_tellen(request._request, actie="api_oidc_geweigerd")
             raise exceptions.AuthenticationFailed(_("Dit OIDC-token is ongeldig of verlopen."))
         return uitkomst
 

@@ -111,6 +111,11 @@ def uitzondering_afhandelen(exc, context):
             detail = _("Stuur de gegevens als JSON (Content-Type: application/json) of, voor een bestand, als multipart/form-data.")
         elif isinstance(exc, exceptions.NotAcceptable):
             detail = _("Dit formaat kan de API niet leveren. Vraag om application/json.")
+        elif isinstance(exc, exceptions.Throttled):
+            detail = getattr(exc, "uitleg", None) or _(
+                "U stuurt te veel verzoeken. Probeer het over %(n)s seconden opnieuw; vraag de functioneel beheerder "
+                "om een hogere grens als dit vaker gebeurt."
+            ) % {"n": headers.get("Retry-After", "60")}
         elif isinstance(exc, exceptions.ParseError):
             detail = _("De inhoud van het verzoek is geen geldige JSON of geen geldig formulier.")
         return _antwoord(probleem(exc.status_code, detail, instance=instance), headers=headers)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import beeindiging, views
 
 app_name = "api"
 
@@ -16,6 +16,16 @@ urlpatterns = [
     path("dossiers/<int:pk>/beschikkingen/<int:beschikking>/bezwaar/", views.Bezwaar.as_view(), name="bezwaar"),
     path("dossiers/<int:pk>/verificaties/", views.Verificaties.as_view(), name="verificaties"),
     path("dossiers/<int:pk>/eerste-gesprek/", views.EersteGesprek.as_view(), name="eerste_gesprek"),
+    path("dossiers/<int:pk>/afbouw/", beeindiging.Afbouw.as_view(), name="afbouw"),
+    path("dossiers/<int:pk>/afbouwstappen/", beeindiging.Afbouwstappen.as_view(), name="afbouwstappen"),
+    path("dossiers/<int:pk>/contactpogingen/", beeindiging.Contactpogingen.as_view(), name="contactpogingen"),
+    path("dossiers/<int:pk>/beeindiging/", beeindiging.Beeindigen.as_view(), name="beeindiging"),
+    path("dossiers/<int:pk>/overdrachten/", beeindiging.Overdrachten.as_view(), name="overdrachten"),
+    path("dossiers/<int:pk>/overdrachten/<int:overdracht>/", beeindiging.Overdracht.as_view(), name="overdracht"),
+    path("dossiers/<int:pk>/overdrachten/<int:overdracht>/controles/", beeindiging.Nazorgcontroles.as_view(),
+         name="nazorgcontroles"),
+    path("dossiers/<int:pk>/nazorg/", beeindiging.Nazorg.as_view(), name="nazorg"),
+    path("dossiers/<int:pk>/afsluiten/", beeindiging.Afsluiten.as_view(), name="afsluiten"),
     path("aanmeldingen/", views.Aanmeldingen.as_view(), name="aanmeldingen"),
     path("imports/", views.Imports.as_view(), name="imports"),
     path("imports/<uuid:pk>/", views.ImportDetail.as_view(), name="import"),

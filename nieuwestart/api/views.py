@@ -59,6 +59,7 @@ FOUTEN = {
     (401, P): OpenApiResponse(PROBLEEM, description="Geen of ongeldige API-sleutel"),
     (403, P): OpenApiResponse(PROBLEEM, description="Geen toegang (rol, team of scope)"),
     (404, P): OpenApiResponse(PROBLEEM, description="Bestaat niet, of u mag het niet zien"),
+    (429, P): OpenApiResponse(PROBLEEM, description="Te veel verzoeken: wacht het aantal seconden uit Retry-After"),
 }
 FOUTEN_SCHRIJVEN = {
     **FOUTEN,
@@ -131,16 +132,8 @@ class DossierLijst(ApiView):
     pagination_class = Cursorpaginering
 
     def get_queryset(self):
-        return (
-            permissions.dossiers_voor_gebruiker(self.request.user)
-            .select_related("rechthebbende", "team", "behandelaar")
-            .only(
-                "id", "dossiernummer", "status", "doelgroep", "bron", "aanmelddatum", "gewijzigd_op",
-                "volgende_termijn_einddatum", "volgende_termijn_regel", "team__naam", "behandelaar__username",
-                "rechthebbende__bsn", "rechthebbende__voornamen", "rechthebbende__tussenvoegsel",
-                "rechthebbende__achternaam",
-            )
-        )
+        # Plain rows, no model instances: see serializers.dossier_lijstitem.
+        return permissions.dossiers_voor_gebruiker(self.request.user).values(*s.DOSSIER_LIJST_KOLOMMEN)
 
     @extend_schema(
         summary="Dossiers", tags=["dossiers"], operation_id="dossiers_lijst",
@@ -155,8 +148,20 @@ class DossierLijst(ApiView):
         paginering = Cursorpaginering()
         pagina = paginering.paginate_queryset(qs, request, view=self)
         with verwerking(self.django_request, naam="dossierlijst_opvragen",
-                        betrokkenen=[d.rechthebbende.bsn for d in pagina], object_type="dossier"):
-            return paginering.get_paginated_response(s.DossierLijstSerializer(pagina, many=True).data)
+                        betrokkenen=[rij["rechthebbende__bsn"] for rij in pagina], object_type="dossier"):
+            return paginering.get_paginated_response([s.dossier_lijstitem(rij) for rij in pagina])
+
+
+# What the detail shows (the screen's selector also loads verifications and hulpvragen, not shown here),
+# the beëindiging included, without the stored letter itself.
+_DETAIL = (
+    Dossier.objects.select_related("rechthebbende", "team", "behandelaar", "huishouden", "beeindiging__beschikking")
+    .defer("beeindiging__beschikking__pdf", "beeindiging__beschikking__docx", "beeindiging__beschikking__inhoud")
+    .prefetch_related("huishouden__leden")
+)
+# One instance for every request: a serializer's fields are built (deep-copied) once per instance,
+# and ``to_representation`` keeps no state between calls.
+_DETAIL_WEERGAVE = s.DossierDetailSerializer()
 
 
 def _dossier_detail(dossier: Dossier, *, vandaag) -> dict:
@@ -166,17 +171,11 @@ def _dossier_detail(dossier: Dossier, *, vandaag) -> dict:
     dossier.api_stappen = [t.naam for t in toegestane_transities(dossier)]
     stand = stand_voor_dossier(dossier)
     dossier.api_zaakregistratie = {"stand": stand.stand, "zaak_url": stand.zaak_url, "fout": stand.fout}
-    dossier.api_beeindiging = (
-        Beeindiging.objects.select_related("beschikking").defer("beschikking__pdf", "beschikking__docx", "beschikking__inhoud")
-        .filter(dossier_id=dossier.pk).first()
-    )
-    return s.DossierDetailSerializer(dossier).data
-
-
-# What the detail shows (the screen's selector also loads verifications and hulpvragen, not shown here).
-_DETAIL = Dossier.objects.select_related("rechthebbende", "team", "behandelaar", "huishouden").prefetch_related(
-    "huishouden__leden"
-)
+    try:
+        dossier.api_beeindiging = dossier.beeindiging
+    except Beeindiging.DoesNotExist:
+        dossier.api_beeindiging = None
+    return _DETAIL_WEERGAVE.to_representation(dossier)
 
 
 class DossierDetail(ApiView):

@@ -95,6 +95,23 @@ def test_the_list_shows_only_own_teams_dossiers_and_logs_every_person(api, maak_
     assert betrokkene_hash(ander.rechthebbende.bsn) not in {v.betrokkene_hash for v in nieuw}
 
 
+def test_the_fast_list_item_is_exactly_what_the_list_serializer_describes(api, maak_dossier):
+    from nieuwestart.api.serializers import DossierLijstSerializer
+    from nieuwestart.dossiers.models import Dossier, Rechthebbende
+
+    met_termijn = maak_dossier(achternaam="Vries")
+    Rechthebbende.objects.filter(pk=met_termijn.rechthebbende_id).update(tussenvoegsel="de")
+    zonder = maak_dossier(achternaam="Bakker")
+    Dossier.objects.filter(pk=zonder.pk).update(behandelaar=None, volgende_termijn_einddatum=None, volgende_termijn_regel="")
+    assert Dossier.objects.get(pk=met_termijn.pk).volgende_termijn_einddatum is not None
+
+    items = api.get("/api/v1/dossiers/").json()["results"]
+    verwacht = DossierLijstSerializer(Dossier.objects.filter(pk__in=[met_termijn.pk, zonder.pk]).order_by("id"), many=True).data
+    assert items == json.loads(json.dumps(verwacht))
+    assert items[0]["rechthebbende"]["naam"] == "Eva de Vries"
+    assert items[1]["behandelaar"] is None and items[1]["volgende_termijn"] is None
+
+
 def test_cursor_pagination_is_stable_and_complete(api, maak_dossier):
     alle = [maak_dossier(achternaam=f"P{i}").dossiernummer for i in range(7)]
     gezien, url = [], "/api/v1/dossiers/?aantal=3"
@@ -366,3 +383,33 @@ def test_an_api_view_without_a_scope_is_closed_to_application_tokens(api, monkey
     monkeypatch.setattr(views.DossierLijst, "scope", None)
     antwoord = api.get("/api/v1/dossiers/")
     assert antwoord.status_code == 403 and "niet open voor API-applicaties" in antwoord.json()["detail"]
+
+
+# --- limits -------------------------------------------------------------------------------------
+
+
+def test_an_application_over_its_limit_gets_429_and_others_carry_on(api, api_voor, team, settings):
+    settings.NS_API_VERZOEKEN_PER_MINUUT = 3
+    assert [api.get("/api/v1/dossiers/").status_code for _ in range(3)] == [200, 200, 200]
+    te_veel = api.get("/api/v1/dossiers/")
+    body = probleem(te_veel, 429)
+    assert "te veel verzoeken" in body["detail"] and 1 <= int(te_veel["Retry-After"]) <= 60
+    assert body["detail"].endswith("vaker gebeurt.")  # Dutch only: no English text appended
+    assert api_voor("Ander", teams=[team]).get("/api/v1/dossiers/").status_code == 200
+
+
+def test_an_address_sending_bad_keys_is_blocked_for_a_while_with_one_log_line(api, settings):
+    settings.NS_API_FOUTE_SLEUTELS_MAX = 3
+    nep = ApiClient("ns_0123456789ab_" + "x" * 43)
+    assert [nep.get("/api/v1/dossiers/").status_code for _ in range(3)] == [401, 401, 401]
+    assert Beveiligingsgebeurtenis.objects.filter(actie="api_sleutel_geweigerd").count() == 2
+    assert Beveiligingsgebeurtenis.objects.filter(actie="api_adres_geblokkeerd").count() == 1
+
+    voor = Beveiligingsgebeurtenis.objects.count()
+    geblokkeerd = nep.get("/api/v1/dossiers/")
+    assert "ongeldige API-sleutels" in probleem(geblokkeerd, 429)["detail"] and int(geblokkeerd["Retry-After"]) >= 1
+    # During the block no key is checked from that address, not even a valid one (no oracle), and nothing is logged.
+    probleem(api.get("/api/v1/dossiers/"), 429)
+    assert Beveiligingsgebeurtenis.objects.count() == voor
+    # Another address is not affected.
+    assert api.get("/api/v1/dossiers/", REMOTE_ADDR="10.1.2.3").status_code == 200

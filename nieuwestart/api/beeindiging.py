@@ -1,0 +1,205 @@
+"""API writes for the end of support: afbouw, contact attempts, beëindiging, warme overdracht, nazorg and
+afsluiten. Each is the screen's service call with the screen's rules (``beeindiging.services``); a refusal is
+a 422 with the rule's code and Dutch explanation. Every call writes the same processing-log line as the screen.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import status
+from rest_framework.response import Response
+
+from nieuwestart.beeindiging import services
+from nieuwestart.beeindiging.models import WarmeOverdracht
+
+from . import serializers as s
+from .toegang import dossier_verwerken
+from .views import FOUTEN_SCHRIJVEN, _DossierSchrijven
+
+TAG = ["einde ondersteuning"]
+
+
+def _invoer(serializer_klasse, request, **kwargs):
+    invoer = serializer_klasse(data=request.data, **kwargs)
+    invoer.is_valid(raise_exception=True)
+    return invoer.validated_data
+
+
+def _status(dossier, obj, datum) -> Response:
+    return Response({"id": obj.pk, "datum": datum, "dossierstatus": dossier.status}, status=status.HTTP_201_CREATED)
+
+
+class _Statusstap(_DossierSchrijven):
+    """A step that moves the dossier's status: check the body, run the service, answer the new status."""
+
+    invoer: type
+    logregel: str
+
+    def uitvoeren(self, dossier, door, data, vandaag) -> None:
+        raise NotImplementedError
+
+    def post(self, request, pk: int):
+        dossier = self._wijzigbaar(request, pk)
+        data = _invoer(self.invoer, request)
+        with dossier_verwerken(request, dossier, naam=self.logregel):
+            self.uitvoeren(dossier, request.user, data, timezone.localdate())
+        dossier.refresh_from_db(fields=["status"])
+        return Response({"dossierstatus": dossier.status}, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    methods=["POST"], summary="Afbouw starten na 'niet erkend'", tags=TAG,
+    description="Kan alleen nadat UHT de aanvrager niet heeft erkend (regel AFBOUW_NA_NIET_ERKEND). De afbouw "
+                "duurt hoogstens 30 dagen; de termijn loopt vanaf het bericht van UHT.",
+    request=s.DatumInvoerSerializer, responses={201: s.DossierstatusSerializer, **FOUTEN_SCHRIJVEN},
+)
+class Afbouw(_Statusstap):
+    invoer, logregel = s.DatumInvoerSerializer, "afbouw_starten"
+
+    def uitvoeren(self, dossier, door, data, vandaag):
+        services.afbouw_starten(dossier=dossier, door=door, vandaag=vandaag, **data)
+
+
+class Afbouwstappen(_DossierSchrijven):
+    @extend_schema(
+        summary="Een stap van de afbouw afvinken", tags=TAG,
+        description="Elke stap kan één keer (regel AFBOUWSTAP_EENMAAL), en alleen als het dossier in de afbouw is.",
+        request=s.AfbouwstapInvoerSerializer, responses={201: s.VastgelegdSerializer, **FOUTEN_SCHRIJVEN},
+    )
+    def post(self, request, pk: int):
+        dossier = self._wijzigbaar(request, pk)
+        data = _invoer(s.AfbouwstapInvoerSerializer, request)
+        with dossier_verwerken(request, dossier, naam="afbouwstap_afvinken"):
+            stap = services.afbouwstap_afvinken(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **data)
+        return _status(dossier, stap, stap.datum)
+
+
+class Contactpogingen(_DossierSchrijven):
+    @extend_schema(
+        summary="Een poging tot contact vastleggen", tags=TAG,
+        description="Nodig voordat de ondersteuning stopt omdat de persoon niet reageert (regel "
+                    "CONTACTPOGINGEN_VOOR_BEEINDIGING).",
+        request=s.ContactpogingInvoerSerializer, responses={201: s.VastgelegdSerializer, **FOUTEN_SCHRIJVEN},
+        examples=[OpenApiExample("Brief zonder reactie", request_only=True,
+                                 value={"datum": "2026-10-01", "kanaal": "POST", "uitkomst": "GEEN_REACTIE"})],
+    )
+    def post(self, request, pk: int):
+        dossier = self._wijzigbaar(request, pk)
+        data = _invoer(s.ContactpogingInvoerSerializer, request)
+        with dossier_verwerken(request, dossier, naam="contactpoging_vastleggen"):
+            poging = services.contactpoging_vastleggen(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **data)
+        return _status(dossier, poging, poging.datum)
+
+
+class Beeindigen(_DossierSchrijven):
+    @extend_schema(
+        summary="Ondersteuning beëindigen", tags=TAG,
+        description=(
+            "Dezelfde zeven redenen en regels als het scherm 'Ondersteuning beëindigen'. Waar de reden de rechtspositie "
+            "verandert, maakt Nieuwe Start de beëindigingsbeschikking (PDF en Word); het kenmerk staat in het antwoord. "
+            "Toegekende voorzieningen lopen door."
+        ),
+        request=s.NieuweBeeindigingSerializer, responses={201: s.BeeindigingAntwoordSerializer, **FOUTEN_SCHRIJVEN},
+        examples=[
+            OpenApiExample("Verhuisd", request_only=True,
+                           value={"reden": "VERHUISD", "einddatum": "2026-11-30", "nieuwe_gemeente": "Utrecht"}),
+            OpenApiExample("Doelen bereikt", request_only=True, value={
+                "reden": "DOELEN_BEREIKT", "einddatum": "2026-11-30", "bereikte_leefgebieden": ["WONEN", "FINANCIEN"]}),
+        ],
+    )
+    def post(self, request, pk: int):
+        dossier = self._wijzigbaar(request, pk)
+        data = _invoer(s.NieuweBeeindigingSerializer, request)
+        with dossier_verwerken(request, dossier, naam="ondersteuning_beeindigen"):
+            beeindiging = services.beeindigen(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **data)
+        return Response(s.BeeindigingAntwoordSerializer(beeindiging).data, status=status.HTTP_201_CREATED)
+
+
+class Overdrachten(_DossierSchrijven):
+    @extend_schema(
+        summary="Warme overdracht vastleggen", tags=TAG,
+        description=(
+            "Stelt een overdracht voor van één leefgebied aan reguliere hulp; met 'overgedragen_op' is die meteen "
+            "overgedragen (dan zijn toestemming, contactpersoon en wat is overgedragen verplicht). Een overdracht telt "
+            "als bereikt doel; daarna lopen de twee nazorgcontroles."
+        ),
+        request=s.OverdrachtInvoerSerializer, responses={201: s.WarmeOverdrachtSerializer, **FOUTEN_SCHRIJVEN},
+        examples=[OpenApiExample("Naar de schuldhulpverlening", request_only=True, value={
+            "leefgebied": "FINANCIEN", "ontvanger": "SCHULDHULPVERLENING", "contactpersoon": "A. de Wit",
+            "contactgegevens": "0201234567", "wat_overgedragen": "Overzicht van de schulden en de afspraken",
+            "toestemming": True, "overgedragen_op": "2026-11-20",
+        })],
+    )
+    def post(self, request, pk: int):
+        dossier = self._wijzigbaar(request, pk)
+        data = _invoer(s.OverdrachtInvoerSerializer, request)
+        with dossier_verwerken(request, dossier, naam="overdracht_vastleggen"):
+            overdracht = services.overdracht_vastleggen(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **data)
+        return Response(s.WarmeOverdrachtSerializer(overdracht).data, status=status.HTTP_201_CREATED)
+
+
+def _overdracht(dossier, pk) -> WarmeOverdracht:
+    overdracht = WarmeOverdracht.objects.select_related("aanbieder").filter(dossier=dossier, pk=pk).first()
+    if overdracht is None:
+        raise Http404
+    return overdracht
+
+
+class Overdracht(_DossierSchrijven):
+    @extend_schema(
+        summary="Voorgestelde warme overdracht wijzigen of overdragen", tags=TAG,
+        description="Alleen zolang de overdracht is voorgesteld (regel OVERDRACHT_STATUS_VOLGORDE). Stuur alleen de "
+                    "velden die veranderen; met 'overgedragen_op' is de hulp overgedragen.",
+        request=s.OverdrachtInvoerSerializer(partial=True), responses={200: s.WarmeOverdrachtSerializer, **FOUTEN_SCHRIJVEN},
+    )
+    def patch(self, request, pk: int, overdracht: int):
+        dossier = self._wijzigbaar(request, pk)
+        o = _overdracht(dossier, overdracht)
+        data = _invoer(s.OverdrachtInvoerSerializer, request, partial=True)
+        # A partial update: only what the client sent (DRF fills defaults for absent fields otherwise).
+        velden = {k: v for k, v in data.items() if k in request.data}
+        with dossier_verwerken(request, dossier, naam="overdracht_bijwerken"):
+            o = services.overdracht_bijwerken(overdracht=o, door=request.user, vandaag=timezone.localdate(), **velden)
+        return Response(s.WarmeOverdrachtSerializer(o).data)
+
+
+class Nazorgcontroles(_DossierSchrijven):
+    @extend_schema(
+        summary="Nazorgcontrole vastleggen: is de hulp gestart?", tags=TAG,
+        description="Eén keer per moment, na de overdracht (regel NAZORGCONTROLE_EENMAAL). Voldoet aan de termijn "
+                    "van die controle.",
+        request=s.NazorgcontroleInvoerSerializer, responses={201: s.NazorgcontroleSerializer, **FOUTEN_SCHRIJVEN},
+    )
+    def post(self, request, pk: int, overdracht: int):
+        dossier = self._wijzigbaar(request, pk)
+        o = _overdracht(dossier, overdracht)
+        data = _invoer(s.NazorgcontroleInvoerSerializer, request)
+        with dossier_verwerken(request, dossier, naam="nazorgcontrole_vastleggen"):
+            controle = services.nazorgcontrole_vastleggen(overdracht=o, door=request.user, vandaag=timezone.localdate(), **data)
+        return Response(s.NazorgcontroleSerializer(controle).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    methods=["POST"], summary="Nazorg starten", tags=TAG,
+    description="Na de beëindiging, als er minstens één leefgebied warm is overgedragen (regel NAZORG_NA_OVERDRACHT).",
+    request=s.DatumInvoerSerializer, responses={201: s.DossierstatusSerializer, **FOUTEN_SCHRIJVEN},
+)
+class Nazorg(_Statusstap):
+    invoer, logregel = s.DatumInvoerSerializer, "nazorg_starten"
+
+    def uitvoeren(self, dossier, door, data, vandaag):
+        services.nazorg_starten(dossier=dossier, door=door, vandaag=vandaag, **data)
+
+
+@extend_schema(
+    methods=["POST"], summary="Dossier afsluiten", tags=TAG,
+    description="Na de nazorg, of met de reden waarom (verdere) nazorg niet nodig is (regel AFSLUITEN_NA_NAZORG).",
+    request=s.AfsluitenInvoerSerializer, responses={201: s.DossierstatusSerializer, **FOUTEN_SCHRIJVEN},
+)
+class Afsluiten(_Statusstap):
+    invoer, logregel = s.AfsluitenInvoerSerializer, "dossier_afsluiten"
+
+    def uitvoeren(self, dossier, door, data, vandaag):
+        services.afsluiten(dossier=dossier, door=door, vandaag=vandaag, **data)
