@@ -378,15 +378,17 @@ class Verwerkingscontext:
     _hashes: dict[str, str] = field(default_factory=dict, repr=False)
 
     def betrokkene_toevoegen(self, bsn: str) -> None:
-        genormaliseerd = normaliseer_bsn(bsn or "")
-        if genormaliseerd and genormaliseerd not in self._hashes:
-            self._hashes[genormaliseerd] = betrokkene_hash(genormaliseerd)
+        self.betrokkenen_toevoegen([bsn])
 
     def betrokkenen_toevoegen(self, bsns: Iterable[str]) -> None:
         if isinstance(bsns, str):
             bsns = [bsns]
+        sleutel = None  # derived once for a whole page of persons
         for bsn in bsns:
-            self.betrokkene_toevoegen(bsn)
+            genormaliseerd = normaliseer_bsn(bsn or "")
+            if genormaliseerd and genormaliseerd not in self._hashes:
+                sleutel = sleutel or _sleutel()
+                self._hashes[genormaliseerd] = hmac.new(sleutel, genormaliseerd.encode("utf-8"), hashlib.sha256).hexdigest()
 
     @property
     def aantal_betrokkenen(self) -> int:

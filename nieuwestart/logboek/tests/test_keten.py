@@ -151,3 +151,29 @@ def test_a_missing_chain_head_is_rebuilt_from_the_last_row():
 def test_every_stored_field_is_covered_by_the_hash(model):
     opgeslagen = {f.attname for f in model._meta.concrete_fields} - {"id", "hash"}
     assert opgeslagen == set(model.KETEN_VELDEN)
+
+
+# --- the batch serialisation is byte for byte the canonical one --------------------------------------
+
+from datetime import UTC, datetime, timedelta, timezone  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from nieuwestart.logboek.keten import MODELLEN, _Canoniek, bereken_hash  # noqa: E402
+
+_WAARDEN = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-(2**63), max_value=2**63 - 1), st.text(max_size=40),
+    st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.sampled_from(
+        [UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=-9, minutes=-30))])),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(log=st.sampled_from(sorted(MODELLEN)), regels=st.lists(st.lists(_WAARDEN, min_size=15, max_size=15), min_size=1, max_size=4))
+def test_the_batch_hash_equals_the_canonical_hash_for_any_values(log, regels):
+    canoniek = _Canoniek(log)  # one memo for all lines, as when a page of persons is logged
+    velden = MODELLEN[log].KETEN_VELDEN
+    for waarden in regels:
+        regel = dict(zip(velden, waarden))
+        assert canoniek.hash(regel) == bereken_hash(log, regel)
