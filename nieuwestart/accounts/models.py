@@ -5,7 +5,7 @@ the functioneel beheerder manages them without code. Dossier access follows the
 team (see ``nieuwestart.dossiers.permissions``).
 """
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +48,26 @@ class User(AbstractUser):
         if not hasattr(self, "_rollen"):
             self._rollen = frozenset(self.groups.values_list("name", flat=True))
         return self._rollen
+
+    def rollen_en_teams_laden(self) -> None:
+        """Read the roles and team ids in one query and keep them on this instance (the API's hot path:
+        every request needs both; ``rollen`` and ``dossiers.permissions`` use what is kept here)."""
+        from django.db import connection
+
+        groepen, teams = User.groups.through, User.teams.through
+        q = connection.ops.quote_name
+        sql = (
+            f"SELECT 'r', g.{q('name')} FROM {q(Group._meta.db_table)} g "
+            f"JOIN {q(groepen._meta.db_table)} ug ON ug.{q(groepen._meta.get_field('group').column)} = g.{q('id')} "
+            f"WHERE ug.{q(groepen._meta.get_field('user').column)} = %s "
+            f"UNION ALL SELECT 't', CAST(ut.{q(teams._meta.get_field('team').column)} AS VARCHAR(20)) "
+            f"FROM {q(teams._meta.db_table)} ut WHERE ut.{q(teams._meta.get_field('user').column)} = %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.pk, self.pk])
+            rijen = cursor.fetchall()
+        self._rollen = frozenset(waarde for soort, waarde in rijen if soort == "r")
+        self._team_ids = {int(waarde) for soort, waarde in rijen if soort == "t"}
 
     def heeft_rol(self, rol: Rol) -> bool:
         return self.is_active and rol.value in self.rollen

@@ -34,6 +34,7 @@ class ApplicatieTokenAuthenticatie(authentication.BaseAuthentication):
             foute_sleutel_tellen(request._request, actie="api_sleutel_geweigerd", object_id=services.prefix_van(token) or "")
             raise exceptions.AuthenticationFailed(_("Deze API-sleutel is onbekend of ingetrokken."))
         services.gebruik_vastleggen(app)
+        app.gebruiker.rollen_en_teams_laden()
         return app.gebruiker, app
 
     def authenticate_header(self, request):
