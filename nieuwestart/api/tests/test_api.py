@@ -413,3 +413,28 @@ def test_an_address_sending_bad_keys_is_blocked_for_a_while_with_one_log_line(ap
     assert Beveiligingsgebeurtenis.objects.count() == voor
     # Another address is not affected.
     assert api.get("/api/v1/dossiers/", REMOTE_ADDR="10.1.2.3").status_code == 200
+
+
+def test_the_dossier_detail_reads_a_fixed_number_of_queries(api, maak_dossier, consulent):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from nieuwestart.aanmeldingen.services import NieuwGezinslid
+    from nieuwestart.beeindiging.services import beeindigen
+
+    alleen = maak_dossier(achternaam="Alleen")
+    gezin = maak_dossier(achternaam="Gezin", gezinsleden=[
+        NieuwGezinslid(voornamen=f"Kind{i}", achternaam="Gezin", geboortedatum=date(2015, 1, 1 + i), relatie="KIND")
+        for i in range(3)
+    ])
+    beeindigen(dossier=gezin, reden="VERHUISD", nieuwe_gemeente="Utrecht", einddatum=date(2026, 11, 20), door=consulent,
+               vandaag=date(2026, 11, 23))
+    tellingen = []
+    for dossier in (alleen, gezin):
+        api.get(f"/api/v1/dossiers/{dossier.pk}/")  # the first request of a token also notes its use
+        with CaptureQueriesContext(connection) as queries:
+            body = api.get(f"/api/v1/dossiers/{dossier.pk}/").json()
+        tellingen.append(len(queries))
+    assert len(body["huishouden"]["leden"]) == 3 and body["beeindiging"]["nieuwe_gemeente"] == "Utrecht"
+    assert body["team"]["naam"] and body["behandelaar"] == consulent.username
+    assert tellingen[0] == tellingen[1] <= 14, tellingen
