@@ -7,9 +7,10 @@ gunicorn + PostgreSQL on loopback, with production settings (docs/performance.md
     .venv/bin/python manage.py seed_demo --scale national          # 150,000 persons, 200,000 dossiers
     .venv/bin/python benchmarks/api_bench.py                         # --verzoeken 400 --clients 1 16
 
-The load tool is a bounded one in this file (threads with keep-alive HTTP connections, a fixed
-number of requests per measurement, after a warm-up); it runs on the same 2 cores as the server,
-so its own cost is in the figures. Every API request does what it does in production: token check,
+The load tool is a bounded one in this file (clients are threads with keep-alive HTTP connections,
+spread over up to four processes like locust's or wrk's workers; a fixed number of requests per
+measurement, after a warm-up); it runs on the same 2 cores as the server, so its own cost is in the
+figures. Every API request does what it does in production: token check,
 team filter, the processing log (one line per person on a list page) and the security log.
 As a floor, the same stack answers the cheapest authenticated request (an empty import list).
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import multiprocessing
 import os
 import random
 import statistics
@@ -99,14 +101,13 @@ def server_starten(poort: int, workers: int, threads: int) -> subprocess.Popen:
     raise SystemExit("gunicorn kwam niet op")
 
 
-def meten(poort: int, token: str, paden, *, clients: int, verzoeken: int, opwarmen: int = 20) -> dict:
-    """``verzoeken`` requests spread over ``clients`` threads, each with its own keep-alive connection."""
-    headers = {"Authorization": f"Bearer {token}", "X-Forwarded-Proto": "https", "Accept": "application/json"}
+def _clients_in_proces(poort: int, headers: dict, paden, indexen: list[int], n: int, klaar, uitvoer) -> None:
+    """One load process: a thread per client, each with its own keep-alive connection."""
     tijden: list[float] = []
     fouten = [0]
     slot = threading.Lock()
 
-    def client(n: int, index: int):
+    def client(index: int):
         verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=60)
         eigen, eigen_fouten = [], 0
         for i in range(n):
@@ -126,24 +127,46 @@ def meten(poort: int, token: str, paden, *, clients: int, verzoeken: int, opwarm
             tijden.extend(eigen)
             fouten[0] += eigen_fouten
 
+    draden = [threading.Thread(target=client, args=(i,)) for i in indexen]
+    klaar.wait()  # every process starts at the same moment
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+    uitvoer.put((tijden, fouten[0]))
+
+
+def meten(poort: int, token: str, paden, *, clients: int, verzoeken: int, opwarmen: int = 20,
+          processen: int = 4) -> dict:
+    """``verzoeken`` requests spread over ``clients`` clients (threads with keep-alive connections), divided
+    over up to ``processen`` load processes, as locust or wrk would: one Python process driving 16 threads
+    measures its own waiting for the GIL as well."""
+    headers = {"Authorization": f"Bearer {token}", "X-Forwarded-Proto": "https", "Accept": "application/json"}
+    ctx = multiprocessing.get_context("fork")
+    aantal_processen = max(1, min(processen, clients))
+
     def ronde(totaal: int):
         per_client = max(1, totaal // clients)
-        draden = [threading.Thread(target=client, args=(per_client, i)) for i in range(clients)]
+        verdeling = [list(range(clients))[i::aantal_processen] for i in range(aantal_processen)]
+        klaar, uitvoer = ctx.Barrier(aantal_processen + 1), ctx.Queue()
+        procs = [ctx.Process(target=_clients_in_proces, args=(poort, headers, paden, indexen, per_client, klaar, uitvoer))
+                 for indexen in verdeling]
+        for p in procs:
+            p.start()
+        klaar.wait()
         begin = time.perf_counter()
-        for d in draden:
-            d.start()
-        for d in draden:
-            d.join()
-        return time.perf_counter() - begin
+        uitkomsten = [uitvoer.get() for _ in procs]
+        duur = time.perf_counter() - begin
+        for p in procs:
+            p.join()
+        return duur, [t for tijden, _ in uitkomsten for t in tijden], sum(f for _, f in uitkomsten)
 
     ronde(opwarmen)
-    tijden.clear()
-    fouten[0] = 0
-    duur = ronde(verzoeken)
+    duur, tijden, fouten = ronde(verzoeken)
     tijden.sort()
     return {
         "n": len(tijden), "p50": statistics.median(tijden) * 1000, "p95": tijden[int(0.95 * (len(tijden) - 1))] * 1000,
-        "rps": len(tijden) / duur, "fouten": fouten[0],
+        "rps": len(tijden) / duur, "fouten": fouten,
     }
 
 

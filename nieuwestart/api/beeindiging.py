@@ -157,9 +157,7 @@ class Overdracht(_DossierSchrijven):
     def patch(self, request, pk: int, overdracht: int):
         dossier = self._wijzigbaar(request, pk)
         o = _overdracht(dossier, overdracht)
-        data = _invoer(s.OverdrachtInvoerSerializer, request, partial=True)
-        # A partial update: only what the client sent (DRF fills defaults for absent fields otherwise).
-        velden = {k: v for k, v in data.items() if k in request.data}
+        velden = _invoer(s.OverdrachtInvoerSerializer, request, partial=True)  # partial: only what was sent, no defaults
         with dossier_verwerken(request, dossier, naam="overdracht_bijwerken"):
             o = services.overdracht_bijwerken(overdracht=o, door=request.user, vandaag=timezone.localdate(), **velden)
         return Response(s.WarmeOverdrachtSerializer(o).data)
