@@ -28,7 +28,7 @@ from nieuwestart.aanmeldingen.portaal.formaten import CONTACTLIJST
 from nieuwestart.aanmeldingen.portaal.lezen import BestandFout, lees_tabel, normaliseer_kop
 from nieuwestart.aanmeldingen.portaal.valideren import Afwijzing, Controle, DoelFout, GeldigeRij, valideer
 from nieuwestart.beleid import regels
-from nieuwestart.common.bulk import rijen_invoegen
+from nieuwestart.common.bulk import plannen_per_uitvoering, rijen_invoegen
 from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
 from nieuwestart.dossiers.models import (
     Aanmeldingsbron,
@@ -337,6 +337,7 @@ def uitvoeren(
     datum = controle.portaaldatum if controle.portaaldatum and controle.portaaldatum <= vandaag else vandaag
 
     with transaction.atomic():
+        plannen_per_uitvoering()
         bestand = Importbestand.objects.create(
             inhoud_hash=controle.inhoud_hash, bestandsnaam=(bestandsnaam or "")[:255], doel=ImportDoel.CONTACTLIJST,
             portaaldatum=controle.portaaldatum, verloopdatum=controle.verloopdatum, door=door, team=team,

@@ -48,6 +48,7 @@ from nieuwestart.aanmeldingen.portaal.lezen import BestandFout
 from nieuwestart.aanmeldingen.portaal.valideren import Afwijzing, Controle, DoelFout, GeldigeRij
 from nieuwestart.beleid import regels
 from nieuwestart.beleid.regels import RegelOvertreding
+from nieuwestart.common.bulk import plannen_per_uitvoering
 from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
 from nieuwestart.dossiers.models import (
     Aanmeldingsbron,
@@ -517,6 +518,7 @@ def uitvoeren_kindverificatie(
 
     tellingen = _Tellingen()
     with transaction.atomic():
+        plannen_per_uitvoering()  # the tables grow inside this transaction
         bestand = Importbestand.objects.create(
             inhoud_hash=controle.inhoud_hash, bestandsnaam=(bestandsnaam or "")[:255],
             doel=ImportDoel.KINDVERIFICATIE_ANTWOORD, portaaldatum=controle.portaaldatum,

@@ -42,6 +42,7 @@ from nieuwestart.aanmeldingen.portaal.formaten import STATUSUPDATE
 from nieuwestart.aanmeldingen.portaal.lezen import BestandFout
 from nieuwestart.aanmeldingen.portaal.valideren import Afwijzing, Controle, DoelFout, GeldigeRij
 from nieuwestart.beleid import regels
+from nieuwestart.common.bulk import plannen_per_uitvoering
 from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
 from nieuwestart.dossiers.models import Aanmeldingsbron, Dossier, DossierGebeurtenis, Rechthebbende
 from nieuwestart.dossiers.transitions import gebeurtenis_vastleggen
@@ -274,6 +275,7 @@ def uitvoeren_status(
 
     uit = StatusResultaat()
     with transaction.atomic():
+        plannen_per_uitvoering()  # the tables grow inside this transaction
         bestand = Importbestand.objects.create(
             inhoud_hash=controle.inhoud_hash, bestandsnaam=(bestandsnaam or "")[:255], doel=ImportDoel.STATUSUPDATE,
             portaaldatum=controle.portaaldatum, verloopdatum=controle.verloopdatum, door=door, team=None,

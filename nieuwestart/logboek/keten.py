@@ -67,21 +67,30 @@ class _Canoniek:
         self.begin = "[" + json.dumps(str(log), ensure_ascii=False) + ",["
         self.paren: dict = {}
 
+    # Different on every line: not kept (an import's 100,000 lines would fill the memo for nothing).
+    UNIEK = frozenset({"volgnummer", "vorige_hash", "betrokkene_hash"})
+
+    @staticmethod
+    def _maak_paar(veld: str, waarde) -> str:
+        if waarde is None:
+            tekst = "null"
+        elif waarde is True or waarde is False:
+            tekst = "true" if waarde else "false"
+        elif type(waarde) is int:
+            tekst = str(waarde)
+        elif type(waarde) is str:
+            tekst = encode_basestring(waarde)
+        else:
+            tekst = json.dumps(_canoniek(waarde), ensure_ascii=False, separators=(",", ":"))
+        return f'["{veld}",{tekst}]'
+
     def _paar(self, veld: str, waarde) -> str:
+        if veld in self.UNIEK:
+            return self._maak_paar(veld, waarde)
         sleutel = (veld, type(waarde), waarde)
         paar = self.paren.get(sleutel)
         if paar is None:
-            if waarde is None:
-                tekst = "null"
-            elif waarde is True or waarde is False:
-                tekst = "true" if waarde else "false"
-            elif type(waarde) is int:
-                tekst = str(waarde)
-            elif type(waarde) is str:
-                tekst = encode_basestring(waarde)
-            else:
-                tekst = json.dumps(_canoniek(waarde), ensure_ascii=False, separators=(",", ":"))
-            paar = self.paren[sleutel] = f'["{veld}",{tekst}]'
+            paar = self.paren[sleutel] = self._maak_paar(veld, waarde)
         return paar
 
     def hash(self, waarden: dict) -> str:
@@ -145,6 +154,11 @@ def _koppen_bijwerken(koppen: dict[str, list]) -> None:
         )
 
 
+# Up to this many lines (a request's worth) go in one statement; an import's 100,000 lines go in
+# chunks, so their JSON never sits in memory at once.
+_IN_EEN_KEER_MAX = 1000
+
+
 def _postgresql_in_een_keer(regels: dict[str, list[dict]], koppen: dict[str, list]) -> None:
     """PostgreSQL, plain-dict lines: both INSERTs and the move of the heads in one statement (data-modifying
     CTEs), so the heads stay locked for one round trip instead of three."""
@@ -193,7 +207,8 @@ def regels_toevoegen(regels: dict[str, list]) -> None:
                 kop[1] = canoniek.hash(_waarden_van(obj))
                 _zet(obj, "hash", kop[1])
         alleen_dicts = all(isinstance(regels[log][0], dict) for log in logs)
-        if alleen_dicts and connection.vendor == "postgresql":
+        klein = sum(len(regels[log]) for log in logs) <= _IN_EEN_KEER_MAX
+        if alleen_dicts and klein and connection.vendor == "postgresql":
             _postgresql_in_een_keer({log: regels[log] for log in logs}, koppen)
             return
         for log in logs:
