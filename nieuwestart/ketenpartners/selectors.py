@@ -11,7 +11,7 @@ from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
 from nieuwestart.dossiers.models import Doelgroep, Dossier, DossierGebeurtenis, DossierStatus
 
 from .models import Contactmoment, Driegesprek, OverledenAanvrager, Verwijzing
-from .spuk import Spukcomponent, spuk_component
+from .spuk import spuk_component
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Ketenpartnersectie:
     dossier: Dossier
     overleden_aanvrager: OverledenAanvrager | None
     kindregeling_uitbetaald_op: date | None
-    spuk: Spukcomponent | None
+    spuk: object | None  # financien.SpukComponent that the debt help is booked on
     driegesprekken: list[Driegesprek]
     verwijzingen: list[Verwijzing]
 

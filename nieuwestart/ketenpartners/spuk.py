@@ -1,42 +1,36 @@
-"""Which Spuk component a dossier's costs belong to, as reference data (domain.md: keep components configurable).
+"""Which Spuk component a child's debt help is booked on, shown on the dossier (domain.md: "its costs belong to
+Spuk component C").
 
-The kindregeling children's costs are Spuk component C ("schuldenaanpak kinderen"); everything else is the
-general brede ondersteuning. The reporting work (Spuk / SiSa) reads this with ``spuk_component`` per dossier,
-or ``dossiers_met_component`` for a queryset filter, instead of guessing from a doelgroep itself.
+Only the extra debt-relief offer for children of the kindregeling goes to a component of its own; everything
+else of a child's support is the general brede ondersteuning. The component is read from the reference data the
+cost accounting books on (``financien``: the active component of kind ``SCHULDEN_KINDEREN``, and
+``financien.services.soort_voor_voorziening`` decides per provision), so the tag and the books always agree and a
+functioneel beheerder who renames or replaces the component changes both.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.utils.translation import gettext_lazy as _
-
 from nieuwestart.dossiers.models import Doelgroep
 
-
-@dataclass(frozen=True)
-class Spukcomponent:
-    code: str
-    naam: str
-    bron: str
+# The doelgroepen whose debt help has a component of its own.
+DOELGROEPEN_MET_SCHULDCOMPONENT = frozenset({Doelgroep.KIND_KINDREGELING})
 
 
-COMPONENT_C = Spukcomponent(
-    code="C",
-    naam=_("Spuk onderdeel C: kinderen van de kindregeling"),
-    bron="Spuk (Stcrt 2022, 28784); Handreiking §4.6 en §6",
-)
+def spuk_component(dossier):
+    """The component this dossier's debt help is booked on (a ``financien.SpukComponent``), or None when it
+    falls under the general brede ondersteuning."""
+    from nieuwestart.financien.models import Componentsoort
+    from nieuwestart.financien.services import component_voor
 
-# Doelgroep -> component. A doelgroep that is not listed falls under the general brede ondersteuning.
-COMPONENT_PER_DOELGROEP: dict[str, Spukcomponent] = {Doelgroep.KIND_KINDREGELING: COMPONENT_C}
-
-
-def spuk_component(dossier) -> Spukcomponent | None:
-    """The Spuk component this dossier's costs are accounted to, or None for the general part."""
-    return COMPONENT_PER_DOELGROEP.get(dossier.doelgroep)
+    if dossier.doelgroep not in DOELGROEPEN_MET_SCHULDCOMPONENT:
+        return None
+    return component_voor(Componentsoort.SCHULDEN_KINDEREN)  # exactly what the cost accounting books on
 
 
 def dossiers_met_component(queryset, code: str):
-    """Filter a Dossier queryset on a Spuk component code (e.g. "C")."""
-    doelgroepen = [d for d, c in COMPONENT_PER_DOELGROEP.items() if c.code == code]
-    return queryset.filter(doelgroep__in=doelgroepen)
+    """Filter a Dossier queryset on the code of the component their debt help is booked on (e.g. "C")."""
+    from nieuwestart.financien.models import Componentsoort, SpukComponent
+
+    if not SpukComponent.objects.filter(code=code, soort=Componentsoort.SCHULDEN_KINDEREN, actief=True).exists():
+        return queryset.none()
+    return queryset.filter(doelgroep__in=DOELGROEPEN_MET_SCHULDCOMPONENT)

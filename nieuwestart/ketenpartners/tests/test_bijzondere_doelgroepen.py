@@ -13,7 +13,7 @@ from nieuwestart.dossiers.gebeurtenissen import GebeurtenisSoort
 from nieuwestart.dossiers.models import Dossier, DossierStatus
 from nieuwestart.ketenpartners import services
 from nieuwestart.ketenpartners.models import OverledenAanvrager
-from nieuwestart.ketenpartners.spuk import COMPONENT_C, dossiers_met_component, spuk_component
+from nieuwestart.ketenpartners.spuk import dossiers_met_component, spuk_component
 from nieuwestart.termijnen.models import Termijn
 
 VANDAAG = date(2026, 11, 23)
@@ -140,9 +140,20 @@ def test_kindregeling_steps_are_refused_for_other_doelgroepen(maak_dossier, cons
                                   reden="x", vandaag=VANDAAG)
 
 
-def test_kindregeling_costs_are_tagged_spuk_component_c(maak_dossier):
+def test_a_kindregeling_childs_debt_help_is_tagged_with_the_component_the_books_use(maak_dossier):
+    from nieuwestart.financien.models import Componentsoort, SpukComponent
+    from nieuwestart.financien.services import component_voor, soort_voor_voorziening
+
     kind = maak_dossier(doelgroep="KIND_KINDREGELING", geboortedatum=date(2004, 2, 2))
     ouder = maak_dossier(doelgroep="ERKENDE_OUDER", achternaam="Vos")
-    assert spuk_component(kind) is COMPONENT_C and COMPONENT_C.code == "C"
+    geboekt = component_voor(soort_voor_voorziening(doelgroep=kind.doelgroep, categorie="SCHULD_BETALEN"))
+    assert spuk_component(kind) == geboekt and geboekt.code == "C"
     assert spuk_component(ouder) is None
     assert list(dossiers_met_component(Dossier.objects.all(), "C")) == [kind]
+    assert not dossiers_met_component(Dossier.objects.all(), "A").exists()
+
+    # The functioneel beheerder replaces the component: the tag follows the reference data.
+    SpukComponent.objects.filter(code="C").update(actief=False)
+    nieuw = SpukComponent.objects.create(code="C2", naam="Schulden kinderen 2027", soort=Componentsoort.SCHULDEN_KINDEREN,
+                                         volgorde=31)
+    assert spuk_component(kind) == nieuw
