@@ -107,14 +107,15 @@ def gelijke_behandeling(f: Filter, *, team_ids: list[int], leefgebied: str | Non
     consulent_tabel = Tabel(
         "gelijkheid-consulenten", _("Per consulent, vergeleken met de rest van het team"),
         [_("Consulent"), _("Team"), _("Besluiten"), _("Toegekend (%)"), _("Rest team: toegekend (%)"),
-         _("z toekenning"), _("Materieel van toegekend (%)"), _("Rest team: materieel (%)"), _("z materieel"),
-         _("Mediaan toegekend bedrag (€)"), _("Signaal")],
+         _("Verschil toekenning (z)"), _("Materieel van toegekend (%)"), _("Rest team: materieel (%)"),
+         _("Verschil materieel (z)"), _("Middelste toegekende bedrag (€)"), _("Signaal")],
         consulent_rijen, grafiek=6, eenheid="%",
-        uitleg=_("z is de twee-proportietoets: hoeveel standaardfouten het percentage van de consulent afligt van dat "
-                 "van de rest van het team. Bij |z| van 2 of meer én minstens %(n)s besluiten staat er een signaal. "
-                 "Het bedrag krijgt een signaal als de mediaan buiten de middelste helft (P25 tot P75) van alle "
-                 "toegekende bedragen van het team valt. Een signaal is een vraag voor het casuïstiekoverleg, "
-                 "geen oordeel.") % {"n": MIN_GEVALLEN},
+        uitleg=_("'Verschil (z)' zegt hoe ver het percentage van de consulent afligt van dat van de rest van het "
+                 "team, gemeten naar het aantal besluiten (de twee-proportietoets). Vanaf 2 of −2 is het verschil "
+                 "te groot om toeval te zijn; bij minstens %(n)s besluiten staat er dan een signaal. Het bedrag krijgt "
+                 "een signaal als het middelste bedrag van de consulent (de mediaan) hoger is dan driekwart van alle "
+                 "toegekende bedragen van het team, of lager dan een kwart ervan. Een signaal is een vraag voor het "
+                 "casuïstiekoverleg, geen oordeel.") % {"n": MIN_GEVALLEN},
     )
 
     def verdeling(sleutel: str, titel: str, groepen: dict, labels: dict) -> Tabel:
@@ -123,7 +124,7 @@ def gelijke_behandeling(f: Filter, *, team_ids: list[int], leefgebied: str | Non
             rij.append([f"{team} – {labels.get(code, code)}", g.beslist, g.toegekend, _pct(g.materieel, g.toegekend),
                         _euro(kwantiel(g.bedragen, 0.5)), _euro(kwantiel(g.bedragen, 0.9))])
         return Tabel(sleutel, titel, [_("Team en groep"), _("Besluiten"), _("Toegekend"), _("Materieel van toegekend (%)"),
-                                      _("Mediaan bedrag (€)"), _("90e percentiel bedrag (€)")], rij, grafiek=4, eenheid="EUR")
+                                      _("Middelste bedrag (€)"), _("Hoog bedrag: 9 van de 10 zijn lager (€)")], rij, grafiek=4, eenheid="EUR")
 
     return [
         consulent_tabel,
