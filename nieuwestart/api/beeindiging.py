@@ -27,26 +27,38 @@ def _invoer(serializer_klasse, request, **kwargs):
     return invoer.validated_data
 
 
-def _status(dossier, obj, datum) -> Response:
-    return Response({"id": obj.pk, "datum": datum, "dossierstatus": dossier.status}, status=status.HTTP_201_CREATED)
-
-
-class _Statusstap(_DossierSchrijven):
-    """A step that moves the dossier's status: check the body, run the service, answer the new status."""
+class _Stap(_DossierSchrijven):
+    """One step of the end of support: check the body, run the screen's service under the screen's log line,
+    answer 201 with what ``antwoord`` makes of the result (by default the dossier's new status)."""
 
     invoer: type
     logregel: str
 
-    def uitvoeren(self, dossier, door, data, vandaag) -> None:
+    def uitvoeren(self, dossier, door, data, vandaag, **pad):
         raise NotImplementedError
 
-    def post(self, request, pk: int):
+    def laden(self, dossier, **pad) -> dict:
+        """The objects named in the path, looked up before the body is checked (404 first)."""
+        return pad
+
+    def antwoord(self, dossier, uitkomst) -> dict:
+        dossier.refresh_from_db(fields=["status"])
+        return {"dossierstatus": dossier.status}
+
+    def post(self, request, pk: int, **pad):
         dossier = self._wijzigbaar(request, pk)
+        pad = self.laden(dossier, **pad)
         data = _invoer(self.invoer, request)
         with dossier_verwerken(request, dossier, naam=self.logregel):
-            self.uitvoeren(dossier, request.user, data, timezone.localdate())
-        dossier.refresh_from_db(fields=["status"])
-        return Response({"dossierstatus": dossier.status}, status=status.HTTP_201_CREATED)
+            uitkomst = self.uitvoeren(dossier, request.user, data, timezone.localdate(), **pad)
+        return Response(self.antwoord(dossier, uitkomst), status=status.HTTP_201_CREATED)
+
+
+class _Vastgelegd(_Stap):
+    """A step that records something dated: answer its id and date with the dossier's status."""
+
+    def antwoord(self, dossier, uitkomst) -> dict:
+        return {"id": uitkomst.pk, "datum": uitkomst.datum, "dossierstatus": dossier.status}
 
 
 @extend_schema(
@@ -55,89 +67,87 @@ class _Statusstap(_DossierSchrijven):
                 "duurt hoogstens 30 dagen; de termijn loopt vanaf het bericht van UHT.",
     request=s.DatumInvoerSerializer, responses={201: s.DossierstatusSerializer, **FOUTEN_SCHRIJVEN},
 )
-class Afbouw(_Statusstap):
+class Afbouw(_Stap):
     invoer, logregel = s.DatumInvoerSerializer, "afbouw_starten"
 
     def uitvoeren(self, dossier, door, data, vandaag):
         services.afbouw_starten(dossier=dossier, door=door, vandaag=vandaag, **data)
 
 
-class Afbouwstappen(_DossierSchrijven):
-    @extend_schema(
-        summary="Een stap van de afbouw afvinken", tags=TAG,
-        description="Elke stap kan één keer (regel AFBOUWSTAP_EENMAAL), en alleen als het dossier in de afbouw is.",
-        request=s.AfbouwstapInvoerSerializer, responses={201: s.VastgelegdSerializer, **FOUTEN_SCHRIJVEN},
-    )
-    def post(self, request, pk: int):
-        dossier = self._wijzigbaar(request, pk)
-        data = _invoer(s.AfbouwstapInvoerSerializer, request)
-        with dossier_verwerken(request, dossier, naam="afbouwstap_afvinken"):
-            stap = services.afbouwstap_afvinken(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **data)
-        return _status(dossier, stap, stap.datum)
+@extend_schema(
+    methods=["POST"], summary="Een stap van de afbouw afvinken", tags=TAG,
+    description="Elke stap kan één keer (regel AFBOUWSTAP_EENMAAL), en alleen als het dossier in de afbouw is.",
+    request=s.AfbouwstapInvoerSerializer, responses={201: s.VastgelegdSerializer, **FOUTEN_SCHRIJVEN},
+)
+class Afbouwstappen(_Vastgelegd):
+    invoer, logregel = s.AfbouwstapInvoerSerializer, "afbouwstap_afvinken"
+
+    def uitvoeren(self, dossier, door, data, vandaag):
+        return services.afbouwstap_afvinken(dossier=dossier, door=door, vandaag=vandaag, **data)
 
 
-class Contactpogingen(_DossierSchrijven):
-    @extend_schema(
-        summary="Een poging tot contact vastleggen", tags=TAG,
-        description="Nodig voordat de ondersteuning stopt omdat de persoon niet reageert (regel "
-                    "CONTACTPOGINGEN_VOOR_BEEINDIGING).",
-        request=s.ContactpogingInvoerSerializer, responses={201: s.VastgelegdSerializer, **FOUTEN_SCHRIJVEN},
-        examples=[OpenApiExample("Brief zonder reactie", request_only=True,
-                                 value={"datum": "2026-10-01", "kanaal": "POST", "uitkomst": "GEEN_REACTIE"})],
-    )
-    def post(self, request, pk: int):
-        dossier = self._wijzigbaar(request, pk)
-        data = _invoer(s.ContactpogingInvoerSerializer, request)
-        with dossier_verwerken(request, dossier, naam="contactpoging_vastleggen"):
-            poging = services.contactpoging_vastleggen(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **data)
-        return _status(dossier, poging, poging.datum)
+@extend_schema(
+    methods=["POST"], summary="Een poging tot contact vastleggen", tags=TAG,
+    description="Nodig voordat de ondersteuning stopt omdat de persoon niet reageert (regel "
+                "CONTACTPOGINGEN_VOOR_BEEINDIGING).",
+    request=s.ContactpogingInvoerSerializer, responses={201: s.VastgelegdSerializer, **FOUTEN_SCHRIJVEN},
+    examples=[OpenApiExample("Brief zonder reactie", request_only=True,
+                             value={"datum": "2026-10-01", "kanaal": "POST", "uitkomst": "GEEN_REACTIE"})],
+)
+class Contactpogingen(_Vastgelegd):
+    invoer, logregel = s.ContactpogingInvoerSerializer, "contactpoging_vastleggen"
+
+    def uitvoeren(self, dossier, door, data, vandaag):
+        return services.contactpoging_vastleggen(dossier=dossier, door=door, vandaag=vandaag, **data)
 
 
-class Beeindigen(_DossierSchrijven):
-    @extend_schema(
-        summary="Ondersteuning beëindigen", tags=TAG,
-        description=(
-            "Dezelfde zeven redenen en regels als het scherm 'Ondersteuning beëindigen'. Waar de reden de rechtspositie "
-            "verandert, maakt Nieuwe Start de beëindigingsbeschikking (PDF en Word); het kenmerk staat in het antwoord. "
-            "Toegekende voorzieningen lopen door."
-        ),
-        request=s.NieuweBeeindigingSerializer, responses={201: s.BeeindigingAntwoordSerializer, **FOUTEN_SCHRIJVEN},
-        examples=[
-            OpenApiExample("Verhuisd", request_only=True,
-                           value={"reden": "VERHUISD", "einddatum": "2026-11-30", "nieuwe_gemeente": "Utrecht"}),
-            OpenApiExample("Doelen bereikt", request_only=True, value={
-                "reden": "DOELEN_BEREIKT", "einddatum": "2026-11-30", "bereikte_leefgebieden": ["WONEN", "FINANCIEN"]}),
-        ],
-    )
-    def post(self, request, pk: int):
-        dossier = self._wijzigbaar(request, pk)
-        data = _invoer(s.NieuweBeeindigingSerializer, request)
-        with dossier_verwerken(request, dossier, naam="ondersteuning_beeindigen"):
-            beeindiging = services.beeindigen(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **data)
-        return Response(s.BeeindigingAntwoordSerializer(beeindiging).data, status=status.HTTP_201_CREATED)
+@extend_schema(
+    methods=["POST"], summary="Ondersteuning beëindigen", tags=TAG,
+    description=(
+        "Dezelfde zeven redenen en regels als het scherm 'Ondersteuning beëindigen'. Waar de reden de rechtspositie "
+        "verandert, maakt Nieuwe Start de beëindigingsbeschikking (PDF en Word); het kenmerk staat in het antwoord. "
+        "Toegekende voorzieningen lopen door."
+    ),
+    request=s.NieuweBeeindigingSerializer, responses={201: s.BeeindigingAntwoordSerializer, **FOUTEN_SCHRIJVEN},
+    examples=[
+        OpenApiExample("Verhuisd", request_only=True,
+                       value={"reden": "VERHUISD", "einddatum": "2026-11-30", "nieuwe_gemeente": "Utrecht"}),
+        OpenApiExample("Doelen bereikt", request_only=True, value={
+            "reden": "DOELEN_BEREIKT", "einddatum": "2026-11-30", "bereikte_leefgebieden": ["WONEN", "FINANCIEN"]}),
+    ],
+)
+class Beeindigen(_Stap):
+    invoer, logregel = s.NieuweBeeindigingSerializer, "ondersteuning_beeindigen"
+
+    def uitvoeren(self, dossier, door, data, vandaag):
+        return services.beeindigen(dossier=dossier, door=door, vandaag=vandaag, **data)
+
+    def antwoord(self, dossier, uitkomst) -> dict:
+        return s.BeeindigingAntwoordSerializer(uitkomst).data
 
 
-class Overdrachten(_DossierSchrijven):
-    @extend_schema(
-        summary="Warme overdracht vastleggen", tags=TAG,
-        description=(
-            "Stelt een overdracht voor van één leefgebied aan reguliere hulp; met 'overgedragen_op' is die meteen "
-            "overgedragen (dan zijn toestemming, contactpersoon en wat is overgedragen verplicht). Een overdracht telt "
-            "als bereikt doel; daarna lopen de twee nazorgcontroles."
-        ),
-        request=s.OverdrachtInvoerSerializer, responses={201: s.WarmeOverdrachtSerializer, **FOUTEN_SCHRIJVEN},
-        examples=[OpenApiExample("Naar de schuldhulpverlening", request_only=True, value={
-            "leefgebied": "FINANCIEN", "ontvanger": "SCHULDHULPVERLENING", "contactpersoon": "A. de Wit",
-            "contactgegevens": "0201234567", "wat_overgedragen": "Overzicht van de schulden en de afspraken",
-            "toestemming": True, "overgedragen_op": "2026-11-20",
-        })],
-    )
-    def post(self, request, pk: int):
-        dossier = self._wijzigbaar(request, pk)
-        data = _invoer(s.OverdrachtInvoerSerializer, request)
-        with dossier_verwerken(request, dossier, naam="overdracht_vastleggen"):
-            overdracht = services.overdracht_vastleggen(dossier=dossier, door=request.user, vandaag=timezone.localdate(), **data)
-        return Response(s.WarmeOverdrachtSerializer(overdracht).data, status=status.HTTP_201_CREATED)
+@extend_schema(
+    methods=["POST"], summary="Warme overdracht vastleggen", tags=TAG,
+    description=(
+        "Stelt een overdracht voor van één leefgebied aan reguliere hulp; met 'overgedragen_op' is die meteen "
+        "overgedragen (dan zijn toestemming, contactpersoon en wat is overgedragen verplicht). Een overdracht telt "
+        "als bereikt doel; daarna lopen de twee nazorgcontroles."
+    ),
+    request=s.OverdrachtInvoerSerializer, responses={201: s.WarmeOverdrachtSerializer, **FOUTEN_SCHRIJVEN},
+    examples=[OpenApiExample("Naar de schuldhulpverlening", request_only=True, value={
+        "leefgebied": "FINANCIEN", "ontvanger": "SCHULDHULPVERLENING", "contactpersoon": "A. de Wit",
+        "contactgegevens": "0201234567", "wat_overgedragen": "Overzicht van de schulden en de afspraken",
+        "toestemming": True, "overgedragen_op": "2026-11-20",
+    })],
+)
+class Overdrachten(_Stap):
+    invoer, logregel = s.OverdrachtInvoerSerializer, "overdracht_vastleggen"
+
+    def uitvoeren(self, dossier, door, data, vandaag):
+        return services.overdracht_vastleggen(dossier=dossier, door=door, vandaag=vandaag, **data)
+
+    def antwoord(self, dossier, uitkomst) -> dict:
+        return s.WarmeOverdrachtSerializer(uitkomst).data
 
 
 def _overdracht(dossier, pk) -> WarmeOverdracht:
@@ -163,20 +173,23 @@ class Overdracht(_DossierSchrijven):
         return Response(s.WarmeOverdrachtSerializer(o).data)
 
 
-class Nazorgcontroles(_DossierSchrijven):
-    @extend_schema(
-        summary="Nazorgcontrole vastleggen: is de hulp gestart?", tags=TAG,
-        description="Eén keer per moment, na de overdracht (regel NAZORGCONTROLE_EENMAAL). Voldoet aan de termijn "
-                    "van die controle.",
-        request=s.NazorgcontroleInvoerSerializer, responses={201: s.NazorgcontroleSerializer, **FOUTEN_SCHRIJVEN},
-    )
-    def post(self, request, pk: int, overdracht: int):
-        dossier = self._wijzigbaar(request, pk)
-        o = _overdracht(dossier, overdracht)
-        data = _invoer(s.NazorgcontroleInvoerSerializer, request)
-        with dossier_verwerken(request, dossier, naam="nazorgcontrole_vastleggen"):
-            controle = services.nazorgcontrole_vastleggen(overdracht=o, door=request.user, vandaag=timezone.localdate(), **data)
-        return Response(s.NazorgcontroleSerializer(controle).data, status=status.HTTP_201_CREATED)
+@extend_schema(
+    methods=["POST"], summary="Nazorgcontrole vastleggen: is de hulp gestart?", tags=TAG,
+    description="Eén keer per moment, na de overdracht (regel NAZORGCONTROLE_EENMAAL). Voldoet aan de termijn "
+                "van die controle.",
+    request=s.NazorgcontroleInvoerSerializer, responses={201: s.NazorgcontroleSerializer, **FOUTEN_SCHRIJVEN},
+)
+class Nazorgcontroles(_Stap):
+    invoer, logregel = s.NazorgcontroleInvoerSerializer, "nazorgcontrole_vastleggen"
+
+    def laden(self, dossier, overdracht):
+        return {"overdracht": _overdracht(dossier, overdracht)}
+
+    def uitvoeren(self, dossier, door, data, vandaag, overdracht):
+        return services.nazorgcontrole_vastleggen(overdracht=overdracht, door=door, vandaag=vandaag, **data)
+
+    def antwoord(self, dossier, uitkomst) -> dict:
+        return s.NazorgcontroleSerializer(uitkomst).data
 
 
 @extend_schema(
@@ -184,7 +197,7 @@ class Nazorgcontroles(_DossierSchrijven):
     description="Na de beëindiging, als er minstens één leefgebied warm is overgedragen (regel NAZORG_NA_OVERDRACHT).",
     request=s.DatumInvoerSerializer, responses={201: s.DossierstatusSerializer, **FOUTEN_SCHRIJVEN},
 )
-class Nazorg(_Statusstap):
+class Nazorg(_Stap):
     invoer, logregel = s.DatumInvoerSerializer, "nazorg_starten"
 
     def uitvoeren(self, dossier, door, data, vandaag):
@@ -196,7 +209,7 @@ class Nazorg(_Statusstap):
     description="Na de nazorg, of met de reden waarom (verdere) nazorg niet nodig is (regel AFSLUITEN_NA_NAZORG).",
     request=s.AfsluitenInvoerSerializer, responses={201: s.DossierstatusSerializer, **FOUTEN_SCHRIJVEN},
 )
-class Afsluiten(_Statusstap):
+class Afsluiten(_Stap):
     invoer, logregel = s.AfsluitenInvoerSerializer, "dossier_afsluiten"
 
     def uitvoeren(self, dossier, door, data, vandaag):

@@ -103,9 +103,10 @@ def foute_sleutel_tellen(request, *, actie: str, object_id: str = "") -> None:
     maximum logs the block instead."""
     maximum = getattr(settings, "NS_API_FOUTE_SLEUTELS_MAX", 0)
     aantal = _tellen(_blokkade_sleutel(request), _blokkade_venster()) if maximum else 0
+    blokkade_begint = bool(maximum) and aantal == maximum
     beveiligingsgebeurtenis_vastleggen(
-        request, actie="api_adres_geblokkeerd" if maximum and aantal == maximum else actie, resultaat="GEWEIGERD",
+        request, actie="api_adres_geblokkeerd" if blokkade_begint else actie, resultaat="GEWEIGERD",
         object_type="api", object_id=object_id,
         reden=_("%(n)s ongeldige sleutels in %(m)s minuten") % {"n": aantal, "m": _blokkade_venster() // 60}
-        if maximum and aantal == maximum else "",
+        if blokkade_begint else "",
     )

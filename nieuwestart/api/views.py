@@ -154,14 +154,14 @@ class DossierLijst(ApiView):
             return paginering.get_paginated_response([s.dossier_lijstitem(rij) for rij in pagina])
 
 
-# What the detail shows (the screen's selector also loads verifications and hulpvragen, not shown here),
-# the beëindiging included, without the stored letter itself.
 def _kolommen(model, via: str = "") -> list[str]:
     return [f"{via}{veld.attname}" for veld in model._meta.concrete_fields]
 
 
-# Only the columns the answer shows: the SQL of seven joined tables is built on every request, and its
-# size is most of that cost. A test keeps the number of queries fixed (no deferred column read later).
+# What the detail shows, the beëindiging included (the screen's selector also loads verifications and
+# hulpvragen, not shown here). Only the columns the answer shows: the SQL of seven joined tables is built
+# on every request, and its size is most of that cost. A test keeps the number of queries fixed (no
+# deferred column read later).
 _DETAIL = (
     Dossier.objects.select_related("rechthebbende", "team", "behandelaar", "huishouden", "beeindiging__beschikking")
     .only(
