@@ -14,7 +14,7 @@ from nieuwestart.beeindiging.models import (
 from nieuwestart.beschikkingen.models import BeschikkingSoort, BezwaarUitkomst
 from nieuwestart.common.bsn import is_geldig_bsn, normaliseer_bsn
 from nieuwestart.dossiers.models import (
-    Aanmeldingsbron, Contactkanaal, Doelgroep, DossierStatus, Leefgebied, Relatie, VerificatieUitkomst,
+    Aanmeldingsbron, Contactkanaal, Doelgroep, DossierStatus, Leefgebied, Relatie, VerificatieUitkomst, naam_uit_delen,
 )
 from nieuwestart.plannen.models import Aard, Besluit, Categorie, Planstatus, Planversiesoort
 from nieuwestart.termijnen.engine import TermijnStatus
@@ -89,8 +89,8 @@ _TIJDSTIP = serializers.DateTimeField()
 
 def dossier_lijstitem(rij: dict) -> dict:
     """One item of the dossier list from a row with ``DOSSIER_LIJST_KOLOMMEN``."""
-    naam = " ".join(p for p in (rij["rechthebbende__voornamen"], rij["rechthebbende__tussenvoegsel"],
-                                rij["rechthebbende__achternaam"]) if p)
+    naam = naam_uit_delen(rij["rechthebbende__voornamen"], rij["rechthebbende__tussenvoegsel"],
+                          rij["rechthebbende__achternaam"])
     einddatum = rij["volgende_termijn_einddatum"]
     return {
         "id": rij["id"],

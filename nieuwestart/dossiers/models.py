@@ -52,6 +52,11 @@ class Contactkanaal(models.TextChoices):
     BEZOEK = "BEZOEK", _("Huisbezoek of afspraak")
 
 
+def naam_uit_delen(voornamen: str, tussenvoegsel: str, achternaam: str) -> str:
+    """"Eva de Vries": the parts that are filled in, with one space between them."""
+    return " ".join(p for p in (voornamen, tussenvoegsel, achternaam) if p)
+
+
 class Rechthebbende(models.Model):
     """The person entitled to brede ondersteuning."""
 
@@ -81,7 +86,7 @@ class Rechthebbende(models.Model):
 
     @property
     def volledige_naam(self) -> str:
-        return " ".join(p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p)
+        return naam_uit_delen(self.voornamen, self.tussenvoegsel, self.achternaam)
 
     @property
     def gemaskeerd_bsn(self) -> str:
