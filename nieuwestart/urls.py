@@ -8,6 +8,9 @@ from nieuwestart.dossiers import views as dossier_views
 from nieuwestart.toegang.regels import openbaar
 
 urlpatterns = [
+    # First: machine clients call these most, and no screen starts with "api/" (resolving walks the list).
+    path("api/v1/", include("nieuwestart.api.urls")),
+    path("api/<path:onbekend>", api_views.niet_gevonden, name="api_onbekend"),
     path("", dossier_views.start, name="start"),
     # Login and logout are open to everyone (logging out an expired session must not fail);
     # the second factor follows on the accounts pages (docs/authenticatie.md).
@@ -30,6 +33,4 @@ urlpatterns = [
     path("audit/", include("nieuwestart.logboek.urls")),
     path("beheer/api-applicaties/", include("nieuwestart.api.beheer_urls")),
     path("admin/", admin.site.urls),
-    path("api/v1/", include("nieuwestart.api.urls")),
-    path("api/<path:onbekend>", api_views.niet_gevonden, name="api_onbekend"),
 ]

@@ -8,11 +8,12 @@ import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from nieuwestart.accounts.models import Rol, User
+from nieuwestart.common.rijen import Kolommen
 
 from .models import ApiApplicatie, Scope
 
@@ -48,9 +49,31 @@ def applicatie_voor_token(token: str) -> ApiApplicatie | None:
     prefix = prefix_van(token)
     if prefix is None:
         return None
-    app = ApiApplicatie.objects.select_related("gebruiker").filter(token_prefix=prefix, actief=True).first()
+    app = _applicatie_met_gebruiker(prefix)
     if app is None or not hmac.compare_digest(app.token_sha256, token_hash(token)):
         return None
+    return app
+
+
+_APPLICATIE, _GEBRUIKER = Kolommen(ApiApplicatie, "a"), Kolommen(User, "u")
+
+
+def _applicatie_met_gebruiker(prefix: str) -> ApiApplicatie | None:
+    """The active application with this prefix and its user, from one plain query: this runs on every API
+    request, and building it with the ORM cost three times the query itself (``common.rijen``)."""
+    q, a, u = connection.ops.quote_name, ApiApplicatie._meta, User._meta
+    sql = (
+        f"SELECT {_APPLICATIE.sql()}, {_GEBRUIKER.sql()} FROM {q(a.db_table)} a "
+        f"JOIN {q(u.db_table)} u ON u.{q(u.pk.column)} = a.{q(a.get_field('gebruiker').column)} "
+        f"WHERE a.{q(a.get_field('token_prefix').column)} = %s AND a.{q(a.get_field('actief').column)} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [prefix, True])
+        rij = cursor.fetchone()
+    if rij is None:
+        return None
+    app = _APPLICATIE.instantie(rij[: len(_APPLICATIE)])
+    app.gebruiker = _GEBRUIKER.instantie(rij[len(_APPLICATIE):])
     return app
 
 

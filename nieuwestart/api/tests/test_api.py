@@ -52,6 +52,23 @@ def test_only_the_hash_of_the_token_is_stored(api):
     assert api.token not in str(ApiApplicatie.objects.values().get())
 
 
+def test_the_token_check_reads_the_application_and_its_user_in_one_query(api, django_assert_num_queries):
+    from nieuwestart.api.services import applicatie_voor_token
+
+    verwacht = ApiApplicatie.objects.select_related("gebruiker").get()
+    with django_assert_num_queries(1):
+        app = applicatie_voor_token(api.token)
+        gebruiker = app.gebruiker
+    for orm, gelezen in ((verwacht, app), (verwacht.gebruiker, gebruiker)):
+        assert {v.attname: getattr(gelezen, v.attname) for v in orm._meta.concrete_fields} == {
+            v.attname: getattr(orm, v.attname) for v in orm._meta.concrete_fields
+        }
+    assert app.heeft_scope(Scope.DOSSIERS_LEZEN) and gebruiker.pk == app.gebruiker_id
+    assert applicatie_voor_token(api.token[:-1] + ("A" if api.token[-1] != "A" else "B")) is None
+    ApiApplicatie.objects.update(actief=False)
+    assert applicatie_voor_token(api.token) is None
+
+
 def test_a_revoked_application_no_longer_gets_in(api):
     from nieuwestart.api.services import applicatie_intrekken
 
