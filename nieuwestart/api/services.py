@@ -72,8 +72,8 @@ def _applicatie_met_gebruiker(prefix: str) -> ApiApplicatie | None:
         rij = cursor.fetchone()
     if rij is None:
         return None
-    app = _APPLICATIE.instantie(rij[: len(_APPLICATIE)])
-    app.gebruiker = _GEBRUIKER.instantie(rij[len(_APPLICATIE):])
+    app, verder = _APPLICATIE.uit(rij, 0)
+    app.gebruiker, _ = _GEBRUIKER.uit(rij, verder)
     return app
 
 

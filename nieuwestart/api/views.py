@@ -42,6 +42,7 @@ from nieuwestart.toegang.regels import (
     DOSSIERS_LEZEN, DOSSIERS_WIJZIGEN, OPENBAAR, PORTAALBESTANDEN_INLEZEN, RAPPORTAGES_LEZEN,
 )
 
+from . import selectors as api_selectors
 from . import serializers as s
 from .filters import DossierFilter
 from .models import Scope
@@ -154,28 +155,16 @@ class DossierLijst(ApiView):
             return paginering.get_paginated_response([s.dossier_lijstitem(rij) for rij in pagina])
 
 
-def _kolommen(model, via: str = "") -> list[str]:
-    return [f"{via}{veld.attname}" for veld in model._meta.concrete_fields]
-
-
-# What the detail shows, the beëindiging included (the screen's selector also loads verifications and
-# hulpvragen, not shown here). Only the columns the answer shows: the SQL of seven joined tables is built
-# on every request, and its size is most of that cost. A test keeps the number of queries fixed (no
-# deferred column read later).
-_DETAIL = (
-    Dossier.objects.select_related("rechthebbende", "team", "behandelaar", "huishouden", "beeindiging__beschikking")
-    .only(
-        *_kolommen(Dossier), *_kolommen(Rechthebbende, "rechthebbende__"), "team__naam", "behandelaar__username",
-        "huishouden__dossier_id", "huishouden__peildatum",
-        *(f"beeindiging__{veld}" for veld in ("dossier_id", "reden", "einddatum", "toelichting", "nieuwe_gemeente",
-                                              "afgesloten_op", "beschikking_id")),
-        "beeindiging__beschikking__kenmerk",
-    )
-    .prefetch_related("huishouden__leden")
-)
 # One instance for every request: a serializer's fields are built (deep-copied) once per instance,
 # and ``to_representation`` keeps no state between calls.
 _DETAIL_WEERGAVE = s.DossierDetailSerializer()
+
+
+def _detail_laden(pk: int) -> Dossier:
+    dossier = api_selectors.dossier_voor_detail(pk)
+    if dossier is None:
+        raise Http404
+    return dossier
 
 
 def _dossier_detail(dossier: Dossier, *, vandaag) -> dict:
@@ -206,7 +195,7 @@ class DossierDetail(ApiView):
         responses={200: s.DossierDetailSerializer, **FOUTEN},
     )
     def get(self, request, pk: int):
-        dossier = dossier_laden(pk, _DETAIL)
+        dossier = _detail_laden(pk)
         with dossier_verwerken(request, dossier, naam="dossier_bekijken", met_huishouden=True):
             return Response(_dossier_detail(dossier, vandaag=timezone.localdate()))
 
@@ -314,7 +303,7 @@ class Aanmeldingen(ApiView):
                 doelgroep=data["doelgroep"], aanmelddatum=data["aanmelddatum"], team=team, behandelaar=request.user,
                 gezinsleden=gezinsleden, woont_bij_ouder=data["woont_bij_ouder"], vandaag=timezone.localdate(),
             )
-        dossier = dossier_laden(dossier.pk, _DETAIL)
+        dossier = _detail_laden(dossier.pk)
         return Response(_dossier_detail(dossier, vandaag=timezone.localdate()), status=status.HTTP_201_CREATED)
 
 

@@ -15,16 +15,27 @@ from django.db import connection, models
 
 
 class Kolommen:
-    """All concrete columns of ``model`` under table alias ``alias``, in a fixed order."""
+    """The concrete columns of ``model`` under table alias ``alias``, in a fixed order: all of them, or only
+    ``velden`` (names; the primary key is always included). Columns left out are deferred on the instance,
+    as with ``QuerySet.only``."""
 
-    def __init__(self, model: type[models.Model], alias: str):
+    def __init__(self, model: type[models.Model], alias: str, velden: Sequence[str] | None = None):
         self.model, self.alias = model, alias
-        self.velden = list(model._meta.concrete_fields)
+        gekozen = None if velden is None else {model._meta.get_field(naam).attname for naam in velden}
+        self.velden = [
+            veld for veld in model._meta.concrete_fields
+            if gekozen is None or veld.primary_key or veld.attname in gekozen
+        ]
         self._attnames = [veld.attname for veld in self.velden]
+        self._plek_pk = self._attnames.index(model._meta.pk.attname)
         self._omzetters: dict[str, list] = {}
 
     def __len__(self) -> int:
         return len(self.velden)
+
+    def uit(self, rij: Sequence, begin: int) -> tuple[models.Model | None, int]:
+        """The instance from this part of a wider row that starts at ``begin``, and where the next part starts."""
+        return self.instantie(rij[begin: begin + len(self)]), begin + len(self)
 
     def sql(self) -> str:
         q = connection.ops.quote_name
@@ -41,8 +52,11 @@ class Kolommen:
             self._omzetters[sleutel] = omzetters
         return self._omzetters[sleutel]
 
-    def instantie(self, waarden: Sequence) -> models.Model:
-        """The model instance for this part of a row, as a loaded (not new) object."""
+    def instantie(self, waarden: Sequence) -> models.Model | None:
+        """The model instance for this part of a row, as a loaded (not new) object; None where an outer join
+        found no row (its primary key is NULL)."""
+        if waarden[self._plek_pk] is None:
+            return None
         omgezet = []
         for waarde, (functies, kolom) in zip(waarden, self._omzetters_voor_verbinding(), strict=True):
             for functie in functies:

@@ -455,3 +455,40 @@ def test_the_dossier_detail_reads_a_fixed_number_of_queries(api, maak_dossier, c
     assert len(body["huishouden"]["leden"]) == 3 and body["beeindiging"]["nieuwe_gemeente"] == "Utrecht"
     assert body["team"]["naam"] and body["behandelaar"] == consulent.username
     assert tellingen[0] == tellingen[1] <= 14, tellingen
+    for dossier in (alleen, gezin):
+        assert detail_zoals_de_orm_het_leest(dossier.pk) == _detail(dossier.pk)
+
+
+def detail_zoals_de_orm_het_leest(pk):
+    from django.utils import timezone
+
+    from nieuwestart.api.views import _dossier_detail
+    from nieuwestart.dossiers.models import Dossier
+
+    dossier = (
+        Dossier.objects.select_related("rechthebbende", "team", "behandelaar", "huishouden", "beeindiging__beschikking")
+        .prefetch_related("huishouden__leden").get(pk=pk)
+    )
+    return _dossier_detail(dossier, vandaag=timezone.localdate())
+
+
+def _detail(pk):
+    from django.utils import timezone
+
+    from nieuwestart.api.selectors import dossier_voor_detail
+    from nieuwestart.api.views import _dossier_detail
+
+    return _dossier_detail(dossier_voor_detail(pk), vandaag=timezone.localdate())
+
+
+def test_the_detail_of_a_dossier_without_behandelaar_or_household_and_of_no_dossier(api, maak_dossier):
+    from nieuwestart.api.selectors import dossier_voor_detail
+    from nieuwestart.dossiers.models import Dossier, Huishouden
+
+    dossier = maak_dossier()
+    Dossier.objects.filter(pk=dossier.pk).update(behandelaar=None)
+    Huishouden.objects.filter(dossier=dossier).delete()  # registered before households were kept
+    assert _detail(dossier.pk)["behandelaar"] is None and _detail(dossier.pk)["huishouden"] is None
+    assert _detail(dossier.pk) == detail_zoals_de_orm_het_leest(dossier.pk)
+    assert dossier_voor_detail(dossier.pk + 1000) is None and dossier_voor_detail(2**70) is None
+    probleem(api.get(f"/api/v1/dossiers/{2**70}/"), 404)

@@ -58,6 +58,10 @@ def test_handover_ending_aftercare_and_closing_through_the_api(api, met_plan):
     einde = antwoord.json()
     assert einde["dossierstatus"] == "BEEINDIGD" and einde["beschikking"]
     assert Beeindiging.objects.get(dossier=met_plan).beschikking.kenmerk == einde["beschikking"]
+    from .test_api import _detail, detail_zoals_de_orm_het_leest
+
+    assert _detail(met_plan.pk)["beeindiging"]["beschikking"] == einde["beschikking"]
+    assert _detail(met_plan.pk) == detail_zoals_de_orm_het_leest(met_plan.pk)
     assert Verwerking.objects.filter(naam="ondersteuning_beeindigen", betrokkene_hash=betrokkene_hash(met_plan.rechthebbende.bsn)).exists()
 
     assert post(api, f"{basis}/nazorg/", {"datum": dag(1)}).json() == {"dossierstatus": "NAZORG"}
