@@ -1,7 +1,10 @@
 """Cursor pagination: stable under inserts, and as fast on page 1,000 as on page 1 (no OFFSET)."""
 
 from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
+
+_GROOTSTE_ID = 2**63 - 1
 
 
 class Cursorpaginering(CursorPagination):
@@ -12,6 +15,15 @@ class Cursorpaginering(CursorPagination):
     cursor_query_description = _("Cursor van de volgende of vorige pagina (uit 'next' of 'previous').")
     page_size_query_description = _("Aantal per pagina (standaard 50, hoogstens 200).")
     invalid_cursor_message = _("Deze cursor is ongeldig. Gebruik de link uit 'next' of 'previous'.")
+
+    def decode_cursor(self, request):
+        # Every list is ordered by id, so a position is a whole number; anything else (a cursor made by hand)
+        # is an invalid cursor, not an error inside the database query.
+        cursor = super().decode_cursor(request)
+        if cursor is not None and cursor.position is not None:
+            if not (cursor.position.isascii() and cursor.position.isdigit() and int(cursor.position) <= _GROOTSTE_ID):
+                raise NotFound(self.invalid_cursor_message)
+        return cursor
 
     def get_page_size(self, request):
         # A wrong page size is an error, not silently the default (the client should know).

@@ -1,5 +1,6 @@
 """The REST API: tokens, the same access rules and processing log as the screens, problems, writes."""
 
+import base64
 import io
 import json
 from datetime import date
@@ -138,6 +139,10 @@ def test_cursor_pagination_is_stable_and_complete(api, maak_dossier):
         url = body["next"]
     assert gezien == alle
     probleem(api.get("/api/v1/dossiers/?cursor=onzin"), 404)
+    # A well-formed cursor made by hand with a position that is no id: the same problem, not a 500.
+    for positie in ("abc", "-1", "1.5", str(2**63)):
+        cursor = base64.b64encode(f"p={positie}".encode()).decode()
+        assert probleem(api.get(f"/api/v1/dossiers/?cursor={cursor}"), 404)["detail"].startswith("Deze cursor is ongeldig")
 
 
 def test_filters_on_status(api, maak_dossier, consulent):
