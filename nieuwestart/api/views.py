@@ -145,9 +145,10 @@ class DossierLijst(ApiView):
         responses={200: s.DossierLijstSerializer(many=True), **FOUTEN},
     )
     def get(self, request):
-        qs = self.get_queryset()
-        if any(naam in request.query_params for naam in DossierFilter.base_filters):  # else the form is work for nothing
-            qs = DjangoFilterBackend().filter_queryset(request, qs, self)
+        if any(naam in request.query_params for naam in DossierFilter.base_filters):
+            qs = DjangoFilterBackend().filter_queryset(request, self.get_queryset(), self)
+        else:  # the common case, without the filter form and the ORM's query building
+            qs = api_selectors.Dossierlijst(permissions.teams_voor_lijsten(request.user))
         paginering = Cursorpaginering()
         pagina = paginering.paginate_queryset(qs, request, view=self)
         with verwerking(self.django_request, naam="dossierlijst_opvragen",

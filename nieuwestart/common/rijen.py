@@ -52,14 +52,22 @@ class Kolommen:
             self._omzetters[sleutel] = omzetters
         return self._omzetters[sleutel]
 
-    def instantie(self, waarden: Sequence) -> models.Model | None:
-        """The model instance for this part of a row, as a loaded (not new) object; None where an outer join
-        found no row (its primary key is NULL)."""
-        if waarden[self._plek_pk] is None:
-            return None
+    @property
+    def attnames(self) -> list[str]:
+        return list(self._attnames)
+
+    def waarden(self, waarden: Sequence) -> list:
+        """The values of this part of a row as the ORM would give them (``values()``)."""
         omgezet = []
         for waarde, (functies, kolom) in zip(waarden, self._omzetters_voor_verbinding(), strict=True):
             for functie in functies:
                 waarde = functie(waarde, kolom, connection)
             omgezet.append(waarde)
-        return self.model.from_db(connection.alias, self._attnames, omgezet)
+        return omgezet
+
+    def instantie(self, waarden: Sequence) -> models.Model | None:
+        """The model instance for this part of a row, as a loaded (not new) object; None where an outer join
+        found no row (its primary key is NULL)."""
+        if waarden[self._plek_pk] is None:
+            return None
+        return self.model.from_db(connection.alias, self._attnames, self.waarden(waarden))

@@ -45,11 +45,16 @@ def werkt_met_dossiers(user) -> bool:
     return user.is_authenticated and (user.heeft_rol(Rol.CONSULENT) or user.heeft_rol(Rol.TEAMLEIDER))
 
 
+def teams_voor_lijsten(user) -> set[int]:
+    """The teams whose dossiers the user's lists and searches show: own teams only (break-the-glass is for
+    single dossiers); none for a user who does not work with dossiers."""
+    return _team_ids(user) if werkt_met_dossiers(user) else set()
+
+
 def dossiers_voor_gebruiker(user):
-    """Lists and searches: own teams only (break-the-glass is for single dossiers)."""
-    if not werkt_met_dossiers(user):
-        return Dossier.objects.none()
-    return Dossier.objects.filter(team_id__in=_team_ids(user))
+    """Lists and searches: the dossiers of ``teams_voor_lijsten``."""
+    teams = teams_voor_lijsten(user)
+    return Dossier.objects.filter(team_id__in=teams) if teams else Dossier.objects.none()
 
 
 def toegang_tot_dossier(user, dossier: Dossier, *, nu=None) -> Toegang:
