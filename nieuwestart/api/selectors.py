@@ -117,8 +117,9 @@ class Dossierlijst:
         begin = deel.start or 0
         if not self.teams or deel.stop <= begin:
             return []
-        sql = _lijst_sql(len(self.teams), self.na is not None, self.voor is not None, self.aflopend)
-        params = [*self.teams, *(g for g in (self.na, self.voor) if g is not None), deel.stop - begin, begin]
+        sql = _lijst_sql(len(self.teams), self.na is not None, self.voor is not None, self.aflopend,
+                         limiet=int(deel.stop - begin), offset=int(begin))
+        params = [*self.teams, *(g for g in (self.na, self.voor) if g is not None)]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [_lijstrij(rij) for rij in cursor.fetchall()]
@@ -151,7 +152,10 @@ def _lijstrij(rij) -> dict:
     return uit
 
 
-def _lijst_sql(aantal_teams: int, met_na: bool, met_voor: bool, aflopend: bool) -> str:
+def _lijst_sql(aantal_teams: int, met_na: bool, met_voor: bool, aflopend: bool, *, limiet: int, offset: int) -> str:
+    # LIMIT and OFFSET are written into the SQL (whole numbers from the paginator, never from the client as
+    # text): as parameters, PostgreSQL judged its reusable plan too costly and planned the prepared statement
+    # anew on every request, 0.5 ms, longer than running it.
     q = connection.ops.quote_name
 
     def kolom(model, veld):
@@ -168,5 +172,5 @@ def _lijst_sql(aantal_teams: int, met_na: bool, met_voor: bool, aflopend: bool) 
         f"JOIN {q(Team._meta.db_table)} t ON t.{kolom(Team, 'id')} = d.{kolom(Dossier, 'team')} "
         f"LEFT JOIN {q(User._meta.db_table)} u ON u.{kolom(User, 'id')} = d.{kolom(Dossier, 'behandelaar')} "
         f"JOIN {q(Rechthebbende._meta.db_table)} r ON r.{kolom(Rechthebbende, 'id')} = d.{kolom(Dossier, 'rechthebbende')} "
-        f"WHERE {' AND '.join(voorwaarden)} ORDER BY {id_} {'DESC' if aflopend else 'ASC'} LIMIT %s OFFSET %s"
+        f"WHERE {' AND '.join(voorwaarden)} ORDER BY {id_} {'DESC' if aflopend else 'ASC'} LIMIT {limiet:d} OFFSET {offset:d}"
     )
