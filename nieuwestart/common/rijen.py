@@ -29,6 +29,7 @@ class Kolommen:
         self._attnames = [veld.attname for veld in self.velden]
         self._plek_pk = self._attnames.index(model._meta.pk.attname)
         self._omzetters: dict[str, list] = {}
+        self._sql: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self.velden)
@@ -38,8 +39,10 @@ class Kolommen:
         return self.instantie(rij[begin: begin + len(self)]), begin + len(self)
 
     def sql(self) -> str:
-        q = connection.ops.quote_name
-        return ", ".join(f"{self.alias}.{q(veld.column)}" for veld in self.velden)
+        if connection.vendor not in self._sql:
+            q = connection.ops.quote_name
+            self._sql[connection.vendor] = ", ".join(f"{self.alias}.{q(veld.column)}" for veld in self.velden)
+        return self._sql[connection.vendor]
 
     def _omzetters_voor_verbinding(self) -> list:
         sleutel = connection.vendor
