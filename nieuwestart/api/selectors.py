@@ -8,7 +8,7 @@ from django.db.models import prefetch_related_objects
 from nieuwestart.accounts.models import Team, User
 from nieuwestart.beeindiging.models import Beeindiging
 from nieuwestart.beschikkingen.models import Beschikking
-from nieuwestart.common.rijen import Kolommen
+from nieuwestart.common.rijen import Kolommen, rij_lezer
 from nieuwestart.dossiers.models import Dossier, Huishouden, Rechthebbende
 
 # What the dossier detail shows (serializers.DossierDetailSerializer), the beëindiging included. One plain
@@ -122,7 +122,9 @@ class Dossierlijst:
         params = [*self.teams, *(g for g in (self.na, self.voor) if g is not None)]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [_lijstrij(rij) for rij in cursor.fetchall()]
+            rijen = cursor.fetchall()
+        lees = rij_lezer(_LIJST)
+        return [lees(rij) for rij in rijen]
 
 
 def _lijst_delen():
@@ -141,15 +143,6 @@ def _lijst_delen():
 
 
 _LIJST = _lijst_delen()
-
-
-def _lijstrij(rij) -> dict:
-    uit, plek = {}, 0
-    for via, deel in _LIJST:
-        stuk = rij[plek: plek + len(deel)]
-        plek += len(deel)
-        uit.update(zip((via + naam for naam in deel.attnames), deel.waarden(stuk)))
-    return uit
 
 
 def _lijst_sql(aantal_teams: int, met_na: bool, met_voor: bool, aflopend: bool, *, limiet: int, offset: int) -> str:

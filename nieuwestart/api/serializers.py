@@ -3,6 +3,7 @@ input is checked for shape here, and every rule is left to the same services the
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -87,7 +88,22 @@ DOSSIER_LIJST_KOLOMMEN = (
 _TIJDSTIP = serializers.DateTimeField()
 
 
-def dossier_lijstitem(rij: dict) -> dict:
+def _tijdstip(waarde, tijdzone) -> str | None:
+    """What ``DateTimeField().to_representation`` gives, with the time zone looked up once per page (DRF looks
+    it up for every value; for a page of 50 that was a twentieth of the request)."""
+    if waarde is None or waarde.tzinfo is None:
+        return _TIJDSTIP.to_representation(waarde)
+    tekst = waarde.astimezone(tijdzone).isoformat()
+    return tekst.removesuffix("+00:00") + "Z" if tekst.endswith("+00:00") else tekst
+
+
+def dossier_lijstitems(rijen) -> list[dict]:
+    """The items of the dossier list from rows with ``DOSSIER_LIJST_KOLOMMEN``."""
+    tijdzone = timezone.get_current_timezone()
+    return [dossier_lijstitem(rij, tijdzone) for rij in rijen]
+
+
+def dossier_lijstitem(rij: dict, tijdzone=None) -> dict:
     """One item of the dossier list from a row with ``DOSSIER_LIJST_KOLOMMEN``."""
     naam = naam_uit_delen(rij["rechthebbende__voornamen"], rij["rechthebbende__tussenvoegsel"],
                           rij["rechthebbende__achternaam"])
@@ -105,7 +121,7 @@ def dossier_lijstitem(rij: dict) -> dict:
         "volgende_termijn": (
             {"regel": rij["volgende_termijn_regel"], "einddatum": einddatum.isoformat()} if einddatum else None
         ),
-        "gewijzigd_op": _TIJDSTIP.to_representation(rij["gewijzigd_op"]),
+        "gewijzigd_op": _tijdstip(rij["gewijzigd_op"], tijdzone or timezone.get_current_timezone()),
     }
 
 

@@ -133,7 +133,7 @@ class DossierLijst(ApiView):
     pagination_class = Cursorpaginering
 
     def get_queryset(self):
-        # Plain rows, no model instances: see serializers.dossier_lijstitem.
+        # Plain rows, no model instances: see serializers.dossier_lijstitems.
         return permissions.dossiers_voor_gebruiker(self.request.user).values(*s.DOSSIER_LIJST_KOLOMMEN)
 
     @extend_schema(
@@ -153,7 +153,7 @@ class DossierLijst(ApiView):
         pagina = paginering.paginate_queryset(qs, request, view=self)
         with verwerking(self.django_request, naam="dossierlijst_opvragen",
                         betrokkenen=[rij["rechthebbende__bsn"] for rij in pagina], object_type="dossier"):
-            return paginering.get_paginated_response([s.dossier_lijstitem(rij) for rij in pagina])
+            return paginering.get_paginated_response(s.dossier_lijstitems(pagina))
 
 
 # One instance for every request: a serializer's fields are built (deep-copied) once per instance,

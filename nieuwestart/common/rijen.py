@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db import connection, models
+from django.db import connection, connections, models
 
 
 class Kolommen:
@@ -74,3 +74,29 @@ class Kolommen:
         if waarden[self._plek_pk] is None:
             return None
         return self.model.from_db(connection.alias, self._attnames, self.waarden(waarden))
+
+
+def rij_lezer(delen: Sequence[tuple[str, Kolommen]]):
+    """For a page of rows of ``SELECT <deel 1>, <deel 2>, …``: a function that turns one row into the dict
+    ``values()`` would give, each key prefixed per part (``"team__"``). The conversions are looked up once per
+    page, not per row, and columns the backend returns as they are (most on PostgreSQL) are not touched."""
+    sleutels, omzetten, plek = [], [], 0
+    for via, deel in delen:
+        for attname, (functies, kolom) in zip(deel.attnames, deel._omzetters_voor_verbinding(), strict=True):
+            sleutels.append(via + attname)
+            if functies:
+                omzetten.append((plek, functies, kolom))
+            plek += 1
+    verbinding = connections[connection.alias]  # the connection itself, not the proxy looked up per use
+
+    def lees(rij: Sequence) -> dict:
+        if omzetten:
+            rij = list(rij)
+            for i, functies, kolom in omzetten:
+                waarde = rij[i]
+                for functie in functies:
+                    waarde = functie(waarde, kolom, verbinding)
+                rij[i] = waarde
+        return dict(zip(sleutels, rij, strict=True))
+
+    return lees
