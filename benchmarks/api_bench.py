@@ -5,7 +5,7 @@ gunicorn + PostgreSQL on loopback, with production settings (docs/performance.md
     psql ... -c 'create database nieuwestart'      # once (postgres.sh prints the URL of this database)
     .venv/bin/python manage.py migrate
     .venv/bin/python manage.py seed_demo --scale national          # 150,000 persons, 200,000 dossiers
-    .venv/bin/python benchmarks/api_bench.py                         # --verzoeken 400 --clients 1 16
+    .venv/bin/python benchmarks/api_bench.py                         # --verzoeken 800 --clients 1 16
 
 The load tool is a bounded one in this file (clients are threads with keep-alive HTTP connections,
 spread over up to four processes like locust's or wrk's workers; a fixed number of requests per
@@ -175,7 +175,7 @@ def main():
     parser.add_argument("--poort", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1, help="1: sync workers; more: gthread workers")
-    parser.add_argument("--verzoeken", type=int, default=400, help="timed requests per measurement")
+    parser.add_argument("--verzoeken", type=int, default=800, help="timed requests per measurement")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 16])
     parser.add_argument("--uitvoer", default=str(ROOT / "benchmarks" / "results" / "api.md"))
     args = parser.parse_args()
