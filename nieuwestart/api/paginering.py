@@ -1,10 +1,20 @@
 """Cursor pagination: stable under inserts, and as fast on page 1,000 as on page 1 (no OFFSET)."""
 
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
 
 _GROOTSTE_ID = 2**63 - 1
+
+
+def _geldige_positie(positie: str, volgorde) -> bool:
+    if volgorde[0].lstrip("-") == "id":
+        return positie.isascii() and positie.isdigit() and int(positie) <= _GROOTSTE_ID
+    try:
+        return parse_datetime(positie) is not None
+    except ValueError:  # well-formed but impossible, such as month 13
+        return False
 
 
 class Cursorpaginering(CursorPagination):
@@ -17,12 +27,11 @@ class Cursorpaginering(CursorPagination):
     invalid_cursor_message = _("Deze cursor is ongeldig. Gebruik de link uit 'next' of 'previous'.")
 
     def decode_cursor(self, request):
-        # Every list is ordered by id, so a position is a whole number; anything else (a cursor made by hand)
-        # is an invalid cursor, not an error inside the database query.
+        # A position is an id (a whole number) or, in the import list, a moment. Anything else (a cursor made
+        # by hand) is an invalid cursor, not an error inside the database query.
         cursor = super().decode_cursor(request)
-        if cursor is not None and cursor.position is not None:
-            if not (cursor.position.isascii() and cursor.position.isdigit() and int(cursor.position) <= _GROOTSTE_ID):
-                raise NotFound(self.invalid_cursor_message)
+        if cursor is not None and cursor.position is not None and not _geldige_positie(cursor.position, self.ordering):
+            raise NotFound(self.invalid_cursor_message)
         return cursor
 
     def get_page_size(self, request):

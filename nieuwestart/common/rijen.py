@@ -4,7 +4,8 @@ The ORM builds a query's SQL anew each time it runs. For the API's token check (
 two joined tables) that building took 0.5 ms of CPU, three times the query itself, on every API request
 (docs/performance.md). Here the SQL is written once, with its column list taken from the models, and
 each value goes through the conversions the ORM would apply (per backend: dates on SQLite, JSON, …), so
-the instance is the one the ORM would have built.
+the instance is the one the ORM would have built. These reads use the default database (the project has
+one; there are no routers).
 """
 
 from __future__ import annotations
@@ -39,13 +40,13 @@ class Kolommen:
         return self.instantie(rij[begin: begin + len(self)]), begin + len(self)
 
     def sql(self) -> str:
-        if connection.vendor not in self._sql:
+        if connection.alias not in self._sql:
             q = connection.ops.quote_name
-            self._sql[connection.vendor] = ", ".join(f"{self.alias}.{q(veld.column)}" for veld in self.velden)
-        return self._sql[connection.vendor]
+            self._sql[connection.alias] = ", ".join(f"{self.alias}.{q(veld.column)}" for veld in self.velden)
+        return self._sql[connection.alias]
 
     def _omzetters_voor_verbinding(self) -> list:
-        sleutel = connection.vendor
+        sleutel = connection.alias  # the converters are bound to that connection (its time zone on SQLite)
         if sleutel not in self._omzetters:
             omzetters = []
             for veld in self.velden:

@@ -70,6 +70,13 @@ def test_the_token_check_reads_the_application_and_its_user_in_one_query(api, dj
     assert applicatie_voor_token(api.token) is None
 
 
+def test_the_token_of_a_deactivated_user_is_refused(api):
+    gebruiker = ApiApplicatie.objects.get().gebruiker
+    gebruiker.is_active = False
+    gebruiker.save(update_fields=["is_active"])
+    probleem(api.get("/api/v1/dossiers/"), 401)
+
+
 def test_a_revoked_application_no_longer_gets_in(api):
     from nieuwestart.api.services import applicatie_intrekken
 
@@ -308,6 +315,23 @@ def test_import_start_progress_and_confirm(api, team):
     assert klaar["fase"] == "KLAAR" and klaar["resultaat"]["tellingen"]["aantal_nieuw"] == 3
     probleem(api.post(f"/api/v1/imports/{opdracht['id']}/bevestigen/", {}, content_type="application/json"), 409)
     assert [o["id"] for o in api.get("/api/v1/imports/").json()["results"]] == [opdracht["id"]]
+
+
+def test_the_import_list_pages_by_time_and_refuses_a_hand_made_cursor(api, team):
+    from nieuwestart.aanmeldingen.models import Importopdracht
+
+    gebruiker = api.applicatie.gebruiker
+    ids = [str(Importopdracht.objects.create(doel="CONTACTLIJST", bestandsnaam=f"lijst{i}.csv", door=gebruiker, team=team).pk)
+           for i in range(3)]
+    gezien, url = [], "/api/v1/imports/?aantal=2"
+    while url:
+        body = api.get(url).json()
+        gezien += [o["id"] for o in body["results"]]
+        url = body["next"]
+    assert gezien == ids
+    for positie in ("abc", "2026-13-45T10:00:00", "12"):
+        cursor = base64.b64encode(f"p={positie}".encode()).decode()
+        assert probleem(api.get(f"/api/v1/imports/?cursor={cursor}"), 404)["detail"].startswith("Deze cursor is ongeldig")
 
 
 def test_a_debt_list_is_refused_and_not_kept(api):
