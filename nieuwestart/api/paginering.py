@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
 
-_GROOTSTE_ID = 2**63 - 1
+GROOTSTE_ID = 2**63 - 1  # the largest id a database id column holds: a larger number is no object
 
 
 def _geldige_positie(positie: str, volgorde) -> bool:
     if volgorde[0].lstrip("-") == "id":
-        return positie.isascii() and positie.isdigit() and int(positie) <= _GROOTSTE_ID
+        return positie.isascii() and positie.isdigit() and int(positie) <= GROOTSTE_ID
     try:
         return parse_datetime(positie) is not None
     except ValueError:  # well-formed but impossible, such as month 13

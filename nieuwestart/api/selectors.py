@@ -11,6 +11,8 @@ from nieuwestart.beschikkingen.models import Beschikking
 from nieuwestart.common.rijen import Kolommen, rij_lezer
 from nieuwestart.dossiers.models import Dossier, Huishouden, Rechthebbende
 
+from .paginering import GROOTSTE_ID
+
 # What the dossier detail shows (serializers.DossierDetailSerializer), the beëindiging included. One plain
 # query over seven tables: with the ORM, building this SQL took 0.6 ms of CPU on every request and filling
 # the related objects as much again (docs/performance.md); common.rijen converts each value as the ORM
@@ -26,7 +28,6 @@ _BEEINDIGING = Kolommen(
 )
 _BESCHIKKING = Kolommen(Beschikking, "k", ["kenmerk"])
 _DELEN = (_DOSSIER, _RECHTHEBBENDE, _TEAM, _BEHANDELAAR, _HUISHOUDEN, _BEEINDIGING, _BESCHIKKING)
-_GROOTSTE_ID = 2**63 - 1  # a larger number in the URL is no dossier (and must not reach the database)
 
 
 def _detail_sql() -> str:
@@ -52,7 +53,7 @@ def _detail_sql() -> str:
 
 def dossier_voor_detail(pk: int) -> Dossier | None:
     """The dossier with its person, team, behandelaar, household (members included) and beëindiging, or None."""
-    if not 0 < pk <= _GROOTSTE_ID:
+    if not 0 < pk <= GROOTSTE_ID:  # a larger number in the URL must not reach the database
         return None
     with connection.cursor() as cursor:
         cursor.execute(_detail_sql(), [pk])

@@ -103,7 +103,7 @@ def dossier_lijstitems(rijen) -> list[dict]:
     return [dossier_lijstitem(rij, tijdzone) for rij in rijen]
 
 
-def dossier_lijstitem(rij: dict, tijdzone=None) -> dict:
+def dossier_lijstitem(rij: dict, tijdzone) -> dict:
     """One item of the dossier list from a row with ``DOSSIER_LIJST_KOLOMMEN``."""
     naam = naam_uit_delen(rij["rechthebbende__voornamen"], rij["rechthebbende__tussenvoegsel"],
                           rij["rechthebbende__achternaam"])
@@ -121,7 +121,7 @@ def dossier_lijstitem(rij: dict, tijdzone=None) -> dict:
         "volgende_termijn": (
             {"regel": rij["volgende_termijn_regel"], "einddatum": einddatum.isoformat()} if einddatum else None
         ),
-        "gewijzigd_op": _tijdstip(rij["gewijzigd_op"], tijdzone or timezone.get_current_timezone()),
+        "gewijzigd_op": _tijdstip(rij["gewijzigd_op"], tijdzone),
     }
 
 
@@ -365,10 +365,16 @@ class EersteGesprekSerializer(serializers.Serializer):
         return waarde
 
 
-class EersteGesprekAntwoordSerializer(serializers.Serializer):
+class VastgelegdSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     datum = serializers.DateField()
     dossierstatus = serializers.ChoiceField(choices=DossierStatus.choices)
+
+
+# The same answer; its own name keeps the schema's component for clients that use it (no docstring: that
+# would become the component's description).
+class EersteGesprekAntwoordSerializer(VastgelegdSerializer):
+    pass
 
 
 class NieuwBezwaarSerializer(serializers.Serializer):
@@ -476,12 +482,6 @@ class ContactpogingInvoerSerializer(serializers.Serializer):
     kanaal = Keuze(choices=Contactkanaal.choices)
     uitkomst = Keuze(choices=Contactuitkomst.choices)
     toelichting = Tekst(max_length=5000, required=False, allow_blank=True, default="")
-
-
-class VastgelegdSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    datum = serializers.DateField()
-    dossierstatus = serializers.ChoiceField(choices=DossierStatus.choices)
 
 
 class AfsluitenInvoerSerializer(serializers.Serializer):

@@ -41,9 +41,9 @@ class ApiView(APIView):
         return self.request._request
 
 
-def dossier_laden(pk, basis=None) -> Dossier:
+def dossier_laden(pk) -> Dossier:
     try:
-        return (basis if basis is not None else Dossier.objects.select_related("rechthebbende")).get(pk=pk)
+        return Dossier.objects.select_related("rechthebbende").get(pk=pk)
     except (Dossier.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404 from None
 
