@@ -137,19 +137,33 @@ def test_the_fast_list_item_is_exactly_what_the_list_serializer_describes(api, m
     assert items[1]["behandelaar"] is None and items[1]["volgende_termijn"] is None
 
 
-def test_cursor_pagination_is_stable_and_complete(api, maak_dossier):
-    alle = [maak_dossier(achternaam=f"P{i}").dossiernummer for i in range(7)]
-    gezien, url = [], "/api/v1/dossiers/?aantal=3"
+def alle_paginas(api, url, veld) -> list:
+    """``veld`` of every item, following the ``next`` links from ``url``."""
+    gezien = []
     while url:
         body = api.get(url).json()
-        gezien += [d["dossiernummer"] for d in body["results"]]
+        gezien += [item[veld] for item in body["results"]]
         url = body["next"]
-    assert gezien == alle
+    return gezien
+
+
+def cursor(inhoud: str) -> str:
+    """A cursor made by hand, in DRF's encoding (``p=`` position, ``o=`` offset)."""
+    return base64.b64encode(inhoud.encode()).decode()
+
+
+def weigert_cursors(api, lijst, posities):
+    for positie in posities:
+        antwoord = api.get(f"{lijst}?cursor={cursor(f'p={positie}')}")
+        assert probleem(antwoord, 404)["detail"].startswith("Deze cursor is ongeldig"), positie
+
+
+def test_cursor_pagination_is_stable_and_complete(api, maak_dossier):
+    alle = [maak_dossier(achternaam=f"P{i}").dossiernummer for i in range(7)]
+    assert alle_paginas(api, "/api/v1/dossiers/?aantal=3", "dossiernummer") == alle
     probleem(api.get("/api/v1/dossiers/?cursor=onzin"), 404)
     # A well-formed cursor made by hand with a position that is no id: the same problem, not a 500.
-    for positie in ("abc", "-1", "1.5", str(2**63)):
-        cursor = base64.b64encode(f"p={positie}".encode()).decode()
-        assert probleem(api.get(f"/api/v1/dossiers/?cursor={cursor}"), 404)["detail"].startswith("Deze cursor is ongeldig")
+    weigert_cursors(api, "/api/v1/dossiers/", ("abc", "-1", "1.5", str(2**63)))
 
 
 def test_filters_on_status(api, maak_dossier, consulent):
@@ -323,15 +337,8 @@ def test_the_import_list_pages_by_time_and_refuses_a_hand_made_cursor(api, team)
     gebruiker = api.applicatie.gebruiker
     ids = [str(Importopdracht.objects.create(doel="CONTACTLIJST", bestandsnaam=f"lijst{i}.csv", door=gebruiker, team=team).pk)
            for i in range(3)]
-    gezien, url = [], "/api/v1/imports/?aantal=2"
-    while url:
-        body = api.get(url).json()
-        gezien += [o["id"] for o in body["results"]]
-        url = body["next"]
-    assert gezien == ids
-    for positie in ("abc", "2026-13-45T10:00:00", "12"):
-        cursor = base64.b64encode(f"p={positie}".encode()).decode()
-        assert probleem(api.get(f"/api/v1/imports/?cursor={cursor}"), 404)["detail"].startswith("Deze cursor is ongeldig")
+    assert alle_paginas(api, "/api/v1/imports/?aantal=2", "id") == ids
+    weigert_cursors(api, "/api/v1/imports/", ("abc", "2026-13-45T10:00:00", "12"))
 
 
 def test_a_debt_list_is_refused_and_not_kept(api):
@@ -555,11 +562,11 @@ def test_the_plain_dossier_list_pages_exactly_as_the_orm_list_both_ways(api, maa
 
     vooruit, stappen = lopen("/api/v1/dossiers/?aantal=3", "next")
     assert vooruit == eigen and stappen == 3
-    laatste = pagina(orm, f"/api/v1/dossiers/?aantal=3&cursor={base64.b64encode(f'p={eigen[3]}'.encode()).decode()}")
+    laatste = pagina(orm, f"/api/v1/dossiers/?aantal=3&cursor={cursor(f'p={eigen[3]}')}")
     achteruit, _ = lopen(laatste[2], "previous")
     assert sorted(achteruit) == eigen[:4]
     # A cursor with an offset (DRF makes these for repeated positions) is read the same way.
-    met_offset = base64.b64encode(f"o=1&p={eigen[1]}".encode()).decode()
+    met_offset = cursor(f"o=1&p={eigen[1]}")
     assert pagina(plain, f"/api/v1/dossiers/?aantal=2&cursor={met_offset}") == pagina(orm, f"/api/v1/dossiers/?aantal=2&cursor={met_offset}")
 
 
