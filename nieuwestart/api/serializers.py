@@ -447,7 +447,10 @@ class OverdrachtInvoerSerializer(serializers.Serializer):
             return None
         aanbieder = Aanbieder.objects.filter(pk=waarde, actief=True).first()
         if aanbieder is None:
-            raise serializers.ValidationError(_("Deze organisatie staat niet (meer) in de sociale kaart."))
+            raise serializers.ValidationError(_(
+                "Deze organisatie staat niet (meer) in de sociale kaart. Gebruik het id van een actieve organisatie: "
+                "de functioneel beheerder ziet ze in Nieuwe Start onder Beheer, Sociale kaart."
+            ))
         return aanbieder
 
 

@@ -136,3 +136,16 @@ def test_ending_needs_the_write_scope_and_the_own_team(api_voor, met_plan, ander
     assert probleem(post(alleen_lezen, f"/api/v1/dossiers/{met_plan.pk}/beeindiging/", {}), 403)
     ander = api_voor("Ander team", teams=[ander_team])
     assert probleem(post(ander, f"/api/v1/dossiers/{met_plan.pk}/beeindiging/", {}), 403)
+
+
+def test_a_handover_to_an_organisation_not_in_the_sociale_kaart_says_where_to_find_one(api, met_plan):
+    from nieuwestart.catalogus.models import Aanbieder
+
+    onbekend = (Aanbieder.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    body = probleem(post(api, f"/api/v1/dossiers/{met_plan.pk}/overdrachten/", {
+        "leefgebied": "FINANCIEN", "aanbieder": onbekend, "toestemming": True,
+    }), 400)
+    (fout,) = [p for p in body["invalid_params"] if p["name"] == "aanbieder"]
+    assert fout["reason"].startswith("Deze organisatie staat niet (meer) in de sociale kaart.")
+    assert "Beheer, Sociale kaart" in fout["reason"]
+    assert not WarmeOverdracht.objects.filter(dossier=met_plan).exists()
