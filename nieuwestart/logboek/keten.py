@@ -7,8 +7,8 @@ Each log is one chain. Line *n* has ``volgnummer`` n (1, 2, 3, … without gaps)
 Writing: ``regels_toevoegen`` locks the chain heads (``Ketenkop``, one row per log) with
 ``SELECT … FOR UPDATE`` inside the caller's transaction, numbers and hashes the new lines in
 Python and inserts them with one ``bulk_create`` per log (on PostgreSQL: the lines of both logs
-and the new heads in one statement, so the heads are locked for two round trips in all). On PostgreSQL the row lock
-serialises writers; on SQLite the project opens transactions with ``BEGIN IMMEDIATE``
+and the new heads in one statement, so the heads are locked for two round trips in all).
+On PostgreSQL the row lock serialises writers; on SQLite the project opens transactions with ``BEGIN IMMEDIATE``
 (settings: ``transaction_mode``), which takes the database write lock at the start, and the
 unique ``volgnummer`` is the last safety net on both.
 

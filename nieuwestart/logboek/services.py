@@ -388,7 +388,7 @@ class Verwerkingscontext:
             genormaliseerd = normaliseer_bsn(bsn or "")
             if genormaliseerd and genormaliseerd not in self._hashes:
                 sleutel = sleutel or _sleutel()
-                self._hashes[genormaliseerd] = hmac.new(sleutel, genormaliseerd.encode("utf-8"), hashlib.sha256).hexdigest()
+                self._hashes[genormaliseerd] = _hash_met(sleutel, genormaliseerd)
 
     @property
     def aantal_betrokkenen(self) -> int:
