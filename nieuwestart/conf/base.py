@@ -291,6 +291,8 @@ LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?sso=mislukt"
 
 # Key for the keyed hash of the BSN in the processing log (docs/logboeken.md); from the vault.
 NS_LOGBOEK_SLEUTEL = os.environ.get("NS_LOGBOEK_SLEUTEL", "")
+# Parts per log chain, so concurrent writers on PostgreSQL do not queue (docs/logboeken.md).
+NS_LOGBOEK_DELEN = int(os.environ.get("NS_LOGBOEK_DELEN", "8"))
 
 # --- REST API (/api/v1/, docs/api.md) ---
 REST_FRAMEWORK = {

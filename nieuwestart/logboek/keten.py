@@ -1,31 +1,36 @@
 """The hash chains of both logs: writing lines and checking them.
 
-Each log is one chain. Line *n* has ``volgnummer`` n (1, 2, 3, … without gaps),
-``vorige_hash`` = the ``hash`` of line n-1 (64 zeros for line 1) and
-``hash`` = SHA-256 over a canonical serialisation of its own fields plus ``vorige_hash``.
+Each log is a few independent chains, its *parts* (``deel`` 1, 2, …; setting ``NS_LOGBOEK_DELEN``).
+In a part, line *n* has ``volgnummer`` n (1, 2, 3, … without gaps), ``vorige_hash`` = the ``hash``
+of line n-1 (64 zeros for line 1) and ``hash`` = SHA-256 over a canonical serialisation of its own
+fields plus ``vorige_hash``. The part is in that serialisation through the chain's name (part 1 is
+the log's own name, so lines written before there were parts still verify).
 
-Writing: ``regels_toevoegen`` locks the chain heads (``Ketenkop``, one row per log) with
-``SELECT … FOR UPDATE`` inside the caller's transaction, numbers and hashes the new lines in
-Python and inserts them with one ``bulk_create`` per log (on PostgreSQL: the lines of both logs
-and the new heads in one statement, so the heads are locked for two round trips in all).
-On PostgreSQL the row lock serialises writers; on SQLite the project opens transactions with ``BEGIN IMMEDIATE``
-(settings: ``transaction_mode``), which takes the database write lock at the start, and the
-unique ``volgnummer`` is the last safety net on both.
+Writing: ``regels_toevoegen`` locks the heads (``Ketenkop``, one row per log and part) of one part
+inside the caller's transaction, numbers and hashes the new lines in Python and inserts them (on
+PostgreSQL: the lines of both logs and the new heads in one statement). Why parts: with one chain
+per log, every request of every worker queued for the same row lock, and a writer that lost the CPU
+while holding it stalled all others. On PostgreSQL a writer takes the first part nobody holds
+(``FOR UPDATE SKIP LOCKED``) and only waits when all are taken. On SQLite the project opens
+transactions with ``BEGIN IMMEDIATE`` (settings: ``transaction_mode``), so there is one writer at a
+time and one part. The unique (``deel``, ``volgnummer``) is the last safety net on both.
 
-Checking: ``controleer_keten`` streams a log in volgnummer order and reports the first line
-whose content no longer matches its hash, whose number leaves a gap, or whose link to the
-previous line is broken; finally it compares the last line with the chain head (catches
-removal of the newest lines).
+Checking: ``controleer_keten`` streams a log in (deel, volgnummer) order and reports the first line
+whose content no longer matches its hash, whose number leaves a gap, or whose link to the previous
+line is broken; finally it compares each part's last line with its head (catches removal of the
+newest lines).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import random
 from json.encoder import encode_basestring
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
@@ -42,11 +47,17 @@ def _canoniek(waarde):
     return waarde
 
 
+def keten_naam(log: str, deel: int = 1) -> str:
+    """The chain's name in the canonical form: the log's own name for part 1, ``log/deel`` after that."""
+    return str(log) if deel == 1 else f"{log}/{deel}"
+
+
 def canonieke_vorm(log: str, waarden: dict) -> bytes:
-    """A stable byte string for one line: log name, then ``[veld, waarde]`` pairs in fixed order."""
+    """A stable byte string for one line: chain name, then ``[veld, waarde]`` pairs in fixed order."""
     model = MODELLEN[log]
     paren = [[veld, _canoniek(waarden[veld])] for veld in model.KETEN_VELDEN]
-    return json.dumps([str(log), paren], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    naam = keten_naam(log, waarden.get("deel", 1))
+    return json.dumps([naam, paren], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def bereken_hash(log: str, waarden: dict) -> str:
@@ -62,9 +73,9 @@ class _Canoniek:
     ASCII identifiers); anything else goes through ``json.dumps`` with the same settings.
     """
 
-    def __init__(self, log: str):
+    def __init__(self, log: str, deel: int = 1):
         self.velden = MODELLEN[log].KETEN_VELDEN
-        self.begin = "[" + json.dumps(str(log), ensure_ascii=False) + ",["
+        self.begin = "[" + json.dumps(keten_naam(log, deel), ensure_ascii=False) + ",["
         self.paren: dict = {}
 
     # Different on every line: not kept (an import's 100,000 lines would fill the memo for nothing).
@@ -111,46 +122,104 @@ def _zet(obj, veld: str, waarde) -> None:
         setattr(obj, veld, waarde)
 
 
+def _opgeslagen_velden(model) -> tuple[str, ...]:
+    return (*model.KETEN_VELDEN, "deel", "hash")
+
+
 def _invoegen_zonder_orm(model, rijen: list[dict]) -> None:
     """INSERT plain dicts with one ``executemany``: the hot path of ``verwerking()``."""
-    velden = (*model.KETEN_VELDEN, "hash")
-    attnames = [model._meta.get_field(naam).attname for naam in velden]
+    attnames = [model._meta.get_field(naam).attname for naam in _opgeslagen_velden(model)]
     rijen_invoegen(model, attnames, ([rij[a] for a in attnames] for rij in rijen))
 
 
-def _kop_aanmaken(log: str) -> None:
-    """Create a missing chain head, continuing after the last stored line (if any)."""
-    laatste = MODELLEN[log].objects.order_by("-volgnummer").values_list("volgnummer", "hash").first()
-    volgnummer, hash_ = laatste or (0, GENESIS_HASH)
-    try:
-        with transaction.atomic():
-            Ketenkop.objects.get_or_create(log=log, defaults={"volgnummer": volgnummer, "hash": hash_})
-    except IntegrityError:  # created concurrently: fine
-        pass
+def aantal_delen() -> int:
+    """How many parts a writer may choose from: ``NS_LOGBOEK_DELEN`` (default 8) where the database
+    can skip locked rows; 1 elsewhere (SQLite has one writer at a time anyway)."""
+    if not connection.features.has_select_for_update_skip_locked:
+        return 1
+    return max(1, int(getattr(settings, "NS_LOGBOEK_DELEN", 8)))
 
 
-def _koppen_vergrendelen(logs: list[str]) -> dict[str, list]:
-    """``{log: [volgnummer, hash]}`` with the head rows locked until the transaction ends.
+def _deel_aanmaken(deel: int) -> None:
+    """Create the missing heads of part ``deel`` for every log, each continuing after the part's last
+    stored line (0 when there is none). Skips heads that exist, so concurrent creators are harmless:
+    one waits for the other's insert, and a creator waits for nothing else before it locks its part."""
+    bestaande = set(Ketenkop.objects.filter(deel=deel).values_list("log", flat=True))
+    nieuw = []
+    for log in sorted(MODELLEN):
+        if log in bestaande:
+            continue
+        laatste = MODELLEN[log].objects.filter(deel=deel).order_by("-volgnummer").values_list("volgnummer", "hash").first()
+        volgnummer, hash_ = laatste or (0, GENESIS_HASH)
+        nieuw.append(Ketenkop(log=log, deel=deel, volgnummer=volgnummer, hash=hash_))
+    Ketenkop.objects.bulk_create(nieuw, ignore_conflicts=True)
 
-    Plain SQL: this runs for every logged operation, and the ORM's query building costs more
-    than the query itself.
+
+def _koppen_lezen(sql: str, params: list) -> dict[str, list]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {log: [volgnummer, hash_, deel] for log, deel, volgnummer, hash_ in cursor.fetchall()}
+
+
+def _deel_vergrendelen(logs: list[str], deel: int) -> dict[str, list]:
+    """Lock the heads of ``deel`` for ``logs``, waiting for a holder (in log order, so no deadlock)."""
+    tabel = connection.ops.quote_name(Ketenkop._meta.db_table)
+    plekken = ", ".join(["%s"] * len(logs))
+    sql = f"SELECT log, deel, volgnummer, hash FROM {tabel} WHERE deel = %s AND log IN ({plekken}) ORDER BY log"
+    if connection.features.has_select_for_update:
+        sql += " FOR UPDATE"
+    return _koppen_lezen(sql, [deel, *logs])
+
+
+def _vrij_deel_vergrendelen(logs: list[str], delen: int) -> dict[str, list]:
+    """Lock the heads of the first part nobody holds, in one round trip; empty when all are held.
+
+    The head of the first log is the part's guard: it is taken with SKIP LOCKED, the heads of the
+    other logs of that part after it (a writer of only those logs holds at most that one row, so
+    this wait ends and cannot form a cycle). Plain SQL: this runs for every logged operation.
     """
     tabel = connection.ops.quote_name(Ketenkop._meta.db_table)
     plekken = ", ".join(["%s"] * len(logs))
-    sql = f"SELECT log, volgnummer, hash FROM {tabel} WHERE log IN ({plekken}) ORDER BY log"
-    if connection.features.has_select_for_update:
-        sql += " FOR UPDATE"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, list(logs))
-        return {log: [volgnummer, hash_] for log, volgnummer, hash_ in cursor.fetchall()}
+    sql = (
+        f"SELECT log, deel, volgnummer, hash FROM {tabel} WHERE log IN ({plekken}) AND deel = ("
+        f"SELECT deel FROM {tabel} WHERE log = %s AND deel <= %s ORDER BY deel LIMIT 1 FOR UPDATE SKIP LOCKED"
+        f") ORDER BY log FOR UPDATE"
+    )
+    return _koppen_lezen(sql, [*logs, logs[0], delen])
+
+
+def _koppen_vergrendelen(logs: list[str]) -> dict[str, list]:
+    """``{log: [volgnummer, hash, deel]}``, all of one part, locked until the transaction ends.
+
+    The first part nobody holds; when all are held, a new part while there are fewer than
+    ``aantal_delen()``, else wait for a random one. Heads are only created for a new part (or for
+    part 1 of an empty database), so creating never waits for a lock.
+    """
+    delen = aantal_delen()
+    koppen = _vrij_deel_vergrendelen(logs, delen) if delen > 1 else {}
+    if len(koppen) == len(logs):
+        return koppen
+    if delen == 1:
+        deel = 1
+    elif koppen:  # the part's guard is ours, but a head of another log is gone: restore it
+        deel = next(iter(koppen.values()))[2]
+    else:
+        bestaande = list(Ketenkop.objects.filter(log=logs[0], deel__lte=delen).values_list("deel", flat=True))
+        vrij = sorted(set(range(1, delen + 1)) - set(bestaande))
+        deel = vrij[0] if vrij else random.choice(bestaande)
+    koppen = _deel_vergrendelen(logs, deel)
+    if len(koppen) < len(logs):
+        _deel_aanmaken(deel)
+        koppen = _deel_vergrendelen(logs, deel)
+    return koppen
 
 
 def _koppen_bijwerken(koppen: dict[str, list]) -> None:
     tabel = connection.ops.quote_name(Ketenkop._meta.db_table)
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"UPDATE {tabel} SET volgnummer = %s, hash = %s WHERE log = %s",
-            [(volgnummer, hash_, log) for log, (volgnummer, hash_) in koppen.items()],
+            f"UPDATE {tabel} SET volgnummer = %s, hash = %s WHERE log = %s AND deel = %s",
+            [(volgnummer, hash_, log, deel) for log, (volgnummer, hash_, deel) in koppen.items()],
         )
 
 
@@ -165,14 +234,17 @@ def _postgresql_in_een_keer(regels: dict[str, list[dict]], koppen: dict[str, lis
     delen, params = [], []
     for i, (log, rijen) in enumerate(regels.items()):
         model = MODELLEN[log]
-        kolommen = [model._meta.get_field(naam).column for naam in (*model.KETEN_VELDEN, "hash")]
+        velden = _opgeslagen_velden(model)
+        kolommen = [model._meta.get_field(naam).column for naam in velden]
         delen.append(f"regels_{i} AS ({json_invoeg_sql(model, kolommen)})")
-        params.append(json_document(kolommen, ([rij[k] for k in (*model.KETEN_VELDEN, "hash")] for rij in rijen)))
+        params.append(json_document(kolommen, ([rij[k] for k in velden] for rij in rijen)))
     tabel = connection.ops.quote_name(Ketenkop._meta.db_table)
-    params.append(json_document(("log", "volgnummer", "hash"), ((log, *kop) for log, kop in koppen.items())))
+    params.append(json_document(
+        ("log", "deel", "volgnummer", "hash"), ((log, deel, volgnummer, hash_) for log, (volgnummer, hash_, deel) in koppen.items())
+    ))
     sql = (
         f"WITH {', '.join(delen)} UPDATE {tabel} SET volgnummer = kop.volgnummer, hash = kop.hash "
-        f"FROM json_populate_recordset(NULL::{tabel}, %s::json) AS kop WHERE {tabel}.log = kop.log"
+        f"FROM json_populate_recordset(NULL::{tabel}, %s::json) AS kop WHERE {tabel}.log = kop.log AND {tabel}.deel = kop.deel"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -185,23 +257,22 @@ def regels_toevoegen(regels: dict[str, list]) -> None:
     with the ``KETEN_VELDEN`` except volgnummer/vorige_hash (written with one plain INSERT;
     the fast path). Do not mix both kinds in one log's list.
 
-    One transaction (a savepoint when the caller already has one): lock heads, number,
-    hash, ``bulk_create`` per log, move the heads. Few queries whatever the number of lines.
+    One transaction (a savepoint when the caller already has one): lock the heads of one part,
+    number, hash, insert per log, move the heads. Few queries whatever the number of lines; all
+    lines of one call go to the same part.
     """
     logs = sorted(str(log) for log, lijst in regels.items() if lijst)
     if not logs:
         return
     with transaction.atomic():
         koppen = _koppen_vergrendelen(logs)
-        if len(koppen) < len(logs):
-            for log in logs:
-                if log not in koppen:
-                    _kop_aanmaken(log)
-            koppen = _koppen_vergrendelen(logs)
         for log in logs:
-            kop, canoniek = koppen[log], _Canoniek(log)
+            kop = koppen[log]
+            deel = kop[2]
+            canoniek = _Canoniek(log, deel)
             for obj in regels[log]:
                 kop[0] += 1
+                _zet(obj, "deel", deel)
                 _zet(obj, "volgnummer", kop[0])
                 _zet(obj, "vorige_hash", kop[1])
                 kop[1] = canoniek.hash(_waarden_van(obj))
@@ -236,10 +307,18 @@ class Ketenrapport:
     eerste_fout: int | None = None
     soort_fout: str | None = None
     uitleg: str = ""
+    deel: int | None = None  # the part of the first break
 
     @property
     def ok(self) -> bool:
         return self.soort_fout is None
+
+    @property
+    def plaats(self) -> str:
+        """Where the first break is, for people: ``4 (deel 1)``."""
+        if self.ok:
+            return ""
+        return _("%(nr)s (deel %(deel)s)") % {"nr": self.eerste_fout, "deel": self.deel}
 
 
 @dataclass(frozen=True)
@@ -261,58 +340,78 @@ class Rapport:
             else:
                 regels.append(
                     _("%(titel)s: NIET in orde (%(aantal)s regels). Eerste gebroken volgnummer: %(nr)s. %(uitleg)s")
-                    % {"titel": k.titel, "aantal": k.aantal, "nr": k.eerste_fout, "uitleg": k.uitleg}
+                    % {"titel": k.titel, "aantal": k.aantal, "nr": k.plaats, "uitleg": k.uitleg}
                 )
         return "\n".join(regels)
+
+
+class _Deelcontrole:
+    """Walks the lines of one part in volgnummer order and keeps the first break."""
+
+    def __init__(self, log: str, deel: int):
+        self.log, self.deel = log, deel
+        self.verwacht, self.vorige = 1, GENESIS_HASH
+        self.fout: tuple[int, str, str] | None = None
+
+    def noteer(self, nr: int, soort: str, uitleg: str) -> None:
+        if self.fout is None:
+            self.fout = (nr, soort, uitleg)
+
+    def regel(self, waarden: dict) -> None:
+        nr = waarden["volgnummer"]
+        if nr != self.verwacht:
+            if nr > self.verwacht:
+                uitleg = _("Regel %(van)s tot en met %(tot)s ontbreekt: er is een regel verwijderd.") % {
+                    "van": self.verwacht, "tot": nr - 1}
+                self.noteer(self.verwacht, Fout.ONTBREEKT, uitleg)
+            else:
+                self.noteer(nr, Fout.ONTBREEKT, _("Het volgnummer %(nr)s klopt niet.") % {"nr": nr})
+        if bereken_hash(self.log, waarden) != waarden["hash"]:
+            self.noteer(nr, Fout.GEWIJZIGD, _("De inhoud van regel %(nr)s is gewijzigd: de hash klopt niet meer.") % {"nr": nr})
+        elif waarden["vorige_hash"] != self.vorige:
+            self.noteer(nr, Fout.SCHAKEL, _(
+                "De schakel tussen regel %(vorige)s en regel %(nr)s is verbroken: de vorige regel is vervangen of gewijzigd."
+            ) % {"vorige": nr - 1, "nr": nr})
+        self.vorige, self.verwacht = waarden["hash"], nr + 1
+
+    def kop(self, kop: tuple[int, str] | None) -> None:
+        """Compare the part's last line with its head (a missing head is rebuilt on the next write)."""
+        if kop is None or self.fout is not None:
+            return
+        kop_nummer, kop_hash = kop
+        if kop_nummer > self.verwacht - 1:
+            self.noteer(self.verwacht, Fout.ONTBREEKT, _(
+                "De laatste regels (%(van)s tot en met %(tot)s) ontbreken: ze zijn verwijderd."
+            ) % {"van": self.verwacht, "tot": kop_nummer})
+        elif kop_nummer < self.verwacht - 1 or kop_hash != self.vorige:
+            self.noteer(self.verwacht - 1, Fout.KOP, _(
+                "De laatste regel past niet bij de kop van de keten: regels zijn buiten de applicatie om toegevoegd of vervangen."
+            ))
 
 
 def controleer_keten(log: str, *, blokgrootte: int = 2000) -> Ketenrapport:
     model = MODELLEN[log]
     titel = str(Keten(log).label)
-    velden = (*model.KETEN_VELDEN, "hash")
-    verwacht, vorige, aantal = 1, GENESIS_HASH, 0
-    fout: tuple[int, str, str] | None = None
-
-    def noteer(nr: int, soort: str, uitleg: str) -> None:
-        nonlocal fout
-        if fout is None:
-            fout = (nr, soort, uitleg)
-
-    rijen = model.objects.order_by("volgnummer").values_list(*velden).iterator(chunk_size=blokgrootte)
+    velden = (*model.KETEN_VELDEN, "deel", "hash")
+    koppen = {deel: (nr, h) for deel, nr, h in Ketenkop.objects.filter(log=log).values_list("deel", "volgnummer", "hash")}
+    aantal, controles = 0, []
+    rijen = model.objects.order_by("deel", "volgnummer").values_list(*velden).iterator(chunk_size=blokgrootte)
     for rij in rijen:
         waarden = dict(zip(velden, rij, strict=True))
-        nr = waarden["volgnummer"]
+        if not controles or controles[-1].deel != waarden["deel"]:
+            controles.append(_Deelcontrole(log, waarden["deel"]))
+        controles[-1].regel(waarden)
         aantal += 1
-        if nr != verwacht:
-            if nr > verwacht:
-                uitleg = _("Regel %(van)s tot en met %(tot)s ontbreekt: er is een regel verwijderd.") % {
-                    "van": verwacht, "tot": nr - 1}
-                noteer(verwacht, Fout.ONTBREEKT, uitleg)
-            else:
-                noteer(nr, Fout.ONTBREEKT, _("Het volgnummer %(nr)s klopt niet.") % {"nr": nr})
-        if bereken_hash(log, waarden) != waarden["hash"]:
-            noteer(nr, Fout.GEWIJZIGD, _("De inhoud van regel %(nr)s is gewijzigd: de hash klopt niet meer.") % {"nr": nr})
-        elif waarden["vorige_hash"] != vorige:
-            noteer(nr, Fout.SCHAKEL, _(
-                "De schakel tussen regel %(vorige)s en regel %(nr)s is verbroken: de vorige regel is vervangen of gewijzigd."
-            ) % {"vorige": nr - 1, "nr": nr})
-        vorige, verwacht = waarden["hash"], nr + 1
-
-    kop = Ketenkop.objects.filter(log=log).values_list("volgnummer", "hash").first()
-    if kop is not None and fout is None:
-        kop_nummer, kop_hash = kop
-        if kop_nummer > verwacht - 1:
-            noteer(verwacht, Fout.ONTBREEKT, _(
-                "De laatste regels (%(van)s tot en met %(tot)s) ontbreken: ze zijn verwijderd."
-            ) % {"van": verwacht, "tot": kop_nummer})
-        elif kop_nummer < verwacht - 1 or kop_hash != vorige:
-            noteer(verwacht - 1, Fout.KOP, _(
-                "De laatste regel past niet bij de kop van de keten: regels zijn buiten de applicatie om toegevoegd of vervangen."
-            ))
-    if fout is None:
-        return Ketenrapport(log=log, titel=titel, aantal=aantal)
-    nr, soort, uitleg = fout
-    return Ketenrapport(log=log, titel=titel, aantal=aantal, eerste_fout=nr, soort_fout=soort, uitleg=uitleg)
+    gezien = {c.deel for c in controles}
+    controles += [_Deelcontrole(log, deel) for deel in sorted(koppen) if deel not in gezien]  # all lines gone
+    for controle in controles:
+        controle.kop(koppen.get(controle.deel))
+    for controle in sorted(controles, key=lambda c: c.deel):
+        if controle.fout is not None:
+            nr, soort, uitleg = controle.fout
+            return Ketenrapport(log=log, titel=titel, aantal=aantal, eerste_fout=nr, soort_fout=soort, uitleg=uitleg,
+                                deel=controle.deel)
+    return Ketenrapport(log=log, titel=titel, aantal=aantal)
 
 
 def controleer_integriteit() -> Rapport:

@@ -7,7 +7,7 @@
 * ``Verwerkingsactiviteit`` – a versioned entry of the processing register (AVG art. 30).
 
 All three are append-only at the model layer: changing or deleting an existing row raises
-``PermissionError``. Both logs form a hash chain (``volgnummer`` / ``vorige_hash`` / ``hash``)
+``PermissionError``. Both logs form hash chains (``deel`` / ``volgnummer`` / ``vorige_hash`` / ``hash``)
 so that changes made past the model layer (raw SQL) are detected by
 ``services.controleer_integriteit``. See ``docs/logboeken.md``.
 """
@@ -102,27 +102,32 @@ class Keten(models.TextChoices):
 
 
 class Ketenkop(models.Model):
-    """The head of one hash chain: last volgnummer and hash.
+    """The head of one part (``deel``) of a hash chain: last volgnummer and hash.
 
-    Writers lock this row (``select_for_update``) inside their transaction, so lines of
-    concurrent operations get consecutive numbers and correct links. Not append-only: it
-    is a pointer, and ``controleer_integriteit`` checks it against the last row.
+    Each log is a few independent chains, its parts (``deel`` 1, 2, …), so that concurrent
+    writers do not wait for each other: a writer locks the heads of one free part (``SELECT …
+    FOR UPDATE SKIP LOCKED``) for all logs it writes and appends there. Not append-only: it is a
+    pointer, and ``controleer_integriteit`` checks it against the part's last row.
     """
 
-    log = models.CharField(max_length=20, primary_key=True, choices=Keten.choices)
+    log = models.CharField(max_length=20, choices=Keten.choices)
+    deel = models.PositiveSmallIntegerField(default=1)
     volgnummer = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64, default=GENESIS_HASH)
 
     class Meta:
         verbose_name = _("ketenkop")
         verbose_name_plural = _("ketenkoppen")
+        constraints = [models.UniqueConstraint(fields=["log", "deel"], name="ketenkop_per_deel")]
 
     def __str__(self) -> str:
-        return f"{self.log}: {self.volgnummer}"
+        return f"{self.log} deel {self.deel}: {self.volgnummer}"
 
 
 class Ketenregel(AlleenToevoegen):
-    volgnummer = models.BigIntegerField(_("volgnummer"), unique=True, editable=False)
+    # The part of the log's chain this line belongs to; volgnummer counts within the part.
+    deel = models.PositiveSmallIntegerField(_("deel van de keten"), default=1, editable=False)
+    volgnummer = models.BigIntegerField(_("volgnummer"), editable=False)
     vorige_hash = models.CharField(_("hash van de vorige regel"), max_length=64, editable=False)
     hash = models.CharField(_("hash"), max_length=64, editable=False)
 
@@ -161,7 +166,7 @@ class Verwerking(Ketenregel):
     )
 
     class Meta:
-        ordering = ["volgnummer"]
+        ordering = ["deel", "volgnummer"]
         verbose_name = _("verwerking")
         verbose_name_plural = _("verwerkingen")
         indexes = [
@@ -169,6 +174,7 @@ class Verwerking(Ketenregel):
             models.Index(fields=["operation_id"], name="verwerking_operatie"),
             models.Index(fields=["trace_id"], name="verwerking_trace"),
         ]
+        constraints = [models.UniqueConstraint(fields=["deel", "volgnummer"], name="verwerking_volgnummer_per_deel")]
 
     def __str__(self) -> str:
         return f"{self.volgnummer} {self.naam} {self.status}"
@@ -201,7 +207,7 @@ class Beveiligingsgebeurtenis(Ketenregel):
     )
 
     class Meta:
-        ordering = ["volgnummer"]
+        ordering = ["deel", "volgnummer"]
         verbose_name = _("beveiligingsgebeurtenis")
         verbose_name_plural = _("beveiligingsgebeurtenissen")
         indexes = [
@@ -209,6 +215,7 @@ class Beveiligingsgebeurtenis(Ketenregel):
             models.Index(fields=["actie", "tijdstip"], name="beveiliging_actie"),
             models.Index(fields=["operation_id"], name="beveiliging_operatie"),
         ]
+        constraints = [models.UniqueConstraint(fields=["deel", "volgnummer"], name="beveiliging_volgnummer_per_deel")]
 
     def __str__(self) -> str:
         return f"{self.volgnummer} {self.actie} {self.resultaat}"

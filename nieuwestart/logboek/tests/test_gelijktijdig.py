@@ -1,4 +1,5 @@
-"""Concurrent writers keep the chains consecutive and intact (PostgreSQL: row lock on the chain head).
+"""Concurrent writers keep the chains consecutive and intact, and do not queue behind each other
+(PostgreSQL: each writer locks the heads of a free part of the chain).
 
 Needs a real database server: skipped on the in-memory SQLite test database. Run with
 ``DATABASE_URL=postgres://… pytest nieuwestart/logboek``.
@@ -10,7 +11,7 @@ import pytest
 from django.db import connection, connections, transaction
 
 from nieuwestart.logboek import services
-from nieuwestart.logboek.models import Keten, Resultaat, Verwerking
+from nieuwestart.logboek.models import Keten, Ketenkop, Resultaat, Verwerking
 
 from .conftest import BSN_A, BSN_B, BSN_C
 
@@ -50,3 +51,39 @@ def test_concurrent_operations_keep_both_chains_intact():
     assert rapport.keten(Keten.VERWERKINGEN).aantal == THREADS * PER_THREAD * 3
     assert rapport.keten(Keten.BEVEILIGING).aantal == THREADS * PER_THREAD * 2
     assert Verwerking.objects.values("operation_id").distinct().count() == THREADS * PER_THREAD
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_writer_takes_a_free_part_instead_of_waiting_for_a_held_one():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+    vastgehouden, loslaten, fouten = threading.Event(), threading.Event(), []
+
+    def houder():
+        try:
+            with transaction.atomic():
+                with services.verwerking(None, naam="dossier_bekijken", betrokkenen=[BSN_A]):
+                    pass
+                vastgehouden.set()  # part 1 stays locked until this transaction ends
+                loslaten.wait(timeout=30)
+        except Exception as fout:  # pragma: no cover - reported below
+            fouten.append(fout)
+        finally:
+            connections.close_all()
+
+    draad = threading.Thread(target=houder)
+    draad.start()
+    try:
+        assert vastgehouden.wait(timeout=30)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = '2s'")  # waiting for part 1 would fail here
+            with services.verwerking(None, naam="dossier_bekijken", betrokkenen=[BSN_B]):
+                pass
+    finally:
+        loslaten.set()
+        draad.join()
+    assert not fouten
+    assert sorted(Verwerking.objects.values_list("deel", "volgnummer")) == [(1, 1), (2, 1)]
+    assert set(Ketenkop.objects.values_list("deel", flat=True)) == {1, 2}
+    assert services.controleer_integriteit().ok

@@ -74,8 +74,8 @@ def test_changed_content_via_raw_sql_is_detected_with_its_volgnummer(capsys):
     with pytest.raises(CommandError) as fout:
         call_command("logboek_controleren", "--niet-vastleggen")
     assert fout.value.returncode == 1
-    assert "volgnummer 4" in str(fout.value)
-    assert "Eerste gebroken volgnummer: 4" in capsys.readouterr().out
+    assert "volgnummer 4 (deel 1)" in str(fout.value)
+    assert "Eerste gebroken volgnummer: 4 (deel 1)" in capsys.readouterr().out
 
 
 def test_deleted_row_via_raw_sql_is_detected_as_a_gap(capsys):
@@ -147,9 +147,86 @@ def test_a_missing_chain_head_is_rebuilt_from_the_last_row():
     assert services.controleer_integriteit().ok
 
 
+# --- parts: each log is a few chains, each counting from 1 -------------------------------------
+
+def _schrijf_in_deel(monkeypatch, deel):
+    """Make every writer use part ``deel`` (on PostgreSQL a writer picks a free part itself)."""
+    from nieuwestart.logboek import keten
+
+    def vergrendelen(logs):
+        koppen = keten._deel_vergrendelen(logs, deel)
+        if len(koppen) < len(logs):
+            keten._deel_aanmaken(deel)
+            koppen = keten._deel_vergrendelen(logs, deel)
+        return koppen
+
+    monkeypatch.setattr(keten, "_koppen_vergrendelen", vergrendelen)
+
+
+def test_lines_of_several_parts_each_count_from_one_and_verify(monkeypatch):
+    _vul_logboeken(2)
+    _schrijf_in_deel(monkeypatch, 3)
+    _vul_logboeken(2)
+
+    per_deel = {}
+    for deel, nr in Verwerking.objects.values_list("deel", "volgnummer"):
+        per_deel.setdefault(deel, []).append(nr)
+    assert per_deel == {1: [1, 2, 3, 4], 3: [1, 2, 3, 4]}
+    eerste_van_deel_3 = Verwerking.objects.get(deel=3, volgnummer=1)
+    assert eerste_van_deel_3.vorige_hash == GENESIS_HASH
+    # the part is in the hash: the same line in part 1 hashes differently
+    from nieuwestart.logboek.keten import bereken_hash
+
+    waarden = {veld: getattr(eerste_van_deel_3, veld) for veld in Verwerking.KETEN_VELDEN}
+    assert bereken_hash(Keten.VERWERKINGEN, {**waarden, "deel": 3}) == eerste_van_deel_3.hash
+    assert bereken_hash(Keten.VERWERKINGEN, {**waarden, "deel": 1}) != eerste_van_deel_3.hash
+    assert Ketenkop.objects.get(log=Keten.BEVEILIGING, deel=3).volgnummer == 4  # 2 operations + 2 logins
+
+    rapport = services.controleer_integriteit()
+    assert rapport.ok, rapport.als_tekst()
+    assert rapport.keten(Keten.VERWERKINGEN).aantal == 8
+
+
+def test_a_break_in_a_later_part_names_that_part(monkeypatch, capsys):
+    _vul_logboeken(2)
+    _schrijf_in_deel(monkeypatch, 2)
+    _vul_logboeken(2)
+    _sql("DELETE FROM logboek_verwerking WHERE deel = 2 AND volgnummer = 2")
+
+    keten = services.controleer_integriteit().keten(Keten.VERWERKINGEN)
+    assert (keten.deel, keten.eerste_fout, keten.soort_fout) == (2, 2, Fout.ONTBREEKT)
+    assert keten.plaats == "2 (deel 2)"
+    with pytest.raises(CommandError) as fout:
+        call_command("logboek_controleren", "--niet-vastleggen")
+    assert "Logboek dataverwerkingen bij volgnummer 2 (deel 2)" in str(fout.value)
+
+
+def test_a_line_moved_to_another_part_is_detected(monkeypatch):
+    _vul_logboeken(2)
+    _schrijf_in_deel(monkeypatch, 2)
+    _vul_logboeken(1)
+    # the newest line of part 1 is renumbered into part 2, after its last line
+    _sql("UPDATE logboek_verwerking SET deel = 2, volgnummer = 3 WHERE deel = 1 AND volgnummer = 4")
+
+    keten = services.controleer_integriteit().keten(Keten.VERWERKINGEN)
+    assert not keten.ok
+    assert (keten.deel, keten.eerste_fout, keten.soort_fout) == (1, 4, Fout.ONTBREEKT)
+
+
+def test_a_part_whose_lines_were_all_removed_is_detected_through_its_head(monkeypatch):
+    _vul_logboeken(1)
+    _schrijf_in_deel(monkeypatch, 2)
+    _vul_logboeken(1)
+    _sql("DELETE FROM logboek_beveiligingsgebeurtenis WHERE deel = 2")
+
+    keten = services.controleer_integriteit().keten(Keten.BEVEILIGING)
+    assert (keten.deel, keten.eerste_fout, keten.soort_fout) == (2, 1, Fout.ONTBREEKT)
+
+
 @pytest.mark.parametrize("model", [Verwerking, Beveiligingsgebeurtenis])
 def test_every_stored_field_is_covered_by_the_hash(model):
-    opgeslagen = {f.attname for f in model._meta.concrete_fields} - {"id", "hash"}
+    # ``deel`` is in the hash through the chain's name (keten_naam), the other fields as pairs.
+    opgeslagen = {f.attname for f in model._meta.concrete_fields} - {"id", "hash", "deel"}
     assert opgeslagen == set(model.KETEN_VELDEN)
 
 

@@ -25,7 +25,7 @@ class Command(BaseCommand):
             )
         if not rapport.ok:
             gebroken = ", ".join(
-                f"{k.titel} bij volgnummer {k.eerste_fout}" for k in rapport.ketens if not k.ok
+                f"{k.titel} bij volgnummer {k.plaats}" for k in rapport.ketens if not k.ok
             )
             raise CommandError(f"Logboek niet in orde: {gebroken}. Behandel dit als beveiligingsincident.", returncode=1)
         self.stdout.write(self.style.SUCCESS("Alle logboeken zijn in orde."))
