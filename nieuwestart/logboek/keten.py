@@ -191,9 +191,11 @@ def _vrij_deel_vergrendelen(logs: list[str], delen: int) -> dict[str, list]:
 def _koppen_vergrendelen(logs: list[str]) -> dict[str, list]:
     """``{log: [volgnummer, hash, deel]}``, all of one part, locked until the transaction ends.
 
-    The first part nobody holds; when all are held, a new part while there are fewer than
-    ``aantal_delen()``, else wait for a random one. Heads are only created for a new part (or for
-    part 1 of an empty database), so creating never waits for a lock.
+    The first part nobody else holds; when all are held, a new part while there are fewer than
+    ``aantal_delen()``, else wait for a random one. Why this cannot deadlock: SKIP LOCKED does not
+    skip rows this transaction holds itself, so a transaction that already holds a part (a second
+    write before its commit) always gets one from the first query; only writers that hold no head
+    wait or create heads. Within a part, heads are locked in log order.
     """
     delen = aantal_delen()
     koppen = _vrij_deel_vergrendelen(logs, delen) if delen > 1 else {}

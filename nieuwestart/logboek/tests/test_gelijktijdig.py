@@ -20,9 +20,11 @@ PER_THREAD = 15
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_operations_keep_both_chains_intact():
+@pytest.mark.parametrize("delen", [2, 8])  # fewer parts than writers: some wait for a part, and new parts are opened
+def test_concurrent_operations_keep_both_chains_intact(delen, settings):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+    settings.NS_LOGBOEK_DELEN = delen
     start = threading.Barrier(THREADS)
     fouten = []
 
@@ -34,7 +36,10 @@ def test_concurrent_operations_keep_both_chains_intact():
                     with services.verwerking(None, naam="dossier_bekijken", betrokkenen=[BSN_A, BSN_B, BSN_C],
                                              object_id=f"{nummer}-{i}"):
                         pass
-                services.beveiligingsgebeurtenis_vastleggen(actie="inloggen", resultaat=Resultaat.GELUKT)
+                    if i % 2:  # a second write in the same transaction: it gets a part again
+                        services.beveiligingsgebeurtenis_vastleggen(actie="inloggen", resultaat=Resultaat.GELUKT)
+                if not i % 2:
+                    services.beveiligingsgebeurtenis_vastleggen(actie="inloggen", resultaat=Resultaat.GELUKT)
         except Exception as fout:  # pragma: no cover - reported below
             fouten.append(fout)
         finally:
@@ -51,6 +56,7 @@ def test_concurrent_operations_keep_both_chains_intact():
     assert rapport.keten(Keten.VERWERKINGEN).aantal == THREADS * PER_THREAD * 3
     assert rapport.keten(Keten.BEVEILIGING).aantal == THREADS * PER_THREAD * 2
     assert Verwerking.objects.values("operation_id").distinct().count() == THREADS * PER_THREAD
+    assert set(Ketenkop.objects.values_list("deel", flat=True)) <= set(range(1, delen + 1))
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
