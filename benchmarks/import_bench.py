@@ -194,7 +194,7 @@ def _vloer_rijen(pad: Path, team_id: int, door_id: int, bestand_id: int, activit
                                            False, None, None))
                 rijen[Importregel].append((nr, bestand_id, f"{nr:064d}", nr + 1, "NIEUW", nr))
                 rijen[Verwerking].append((nr, nr, "t" * 32, "o" * 16, "", "OK", "portaalbestand_importeren", nu, nu,
-                                          activiteit_id, hash_, "importbestand", str(bestand_id), hash_, hash_))
+                                          activiteit_id, hash_, "importbestand", str(bestand_id), hash_, hash_, 1))
             yield rijen
 
 
@@ -213,7 +213,7 @@ VLOER_VELDEN = {
     "Importregel": ("id", "importbestand_id", "rij_sleutel", "regelnummer", "uitkomst", "dossier_id"),
     "Verwerking": ("id", "volgnummer", "trace_id", "operation_id", "bovenliggende_operation_id", "status", "naam",
                    "gestart_op", "beeindigd_op", "activiteit_id", "betrokkene_hash", "object_type", "object_id",
-                   "vorige_hash", "hash"),
+                   "vorige_hash", "hash", "deel"),
 }
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from nieuwestart.common.bulk import json_document, json_invoeg_sql, rijen_invoegen
@@ -140,19 +140,31 @@ def aantal_delen() -> int:
     return max(1, int(getattr(settings, "NS_LOGBOEK_DELEN", 8)))
 
 
-def _deel_aanmaken(deel: int) -> None:
-    """Create the missing heads of part ``deel`` for every log, each continuing after the part's last
-    stored line (0 when there is none). Skips heads that exist, so concurrent creators are harmless:
-    one waits for the other's insert, and a creator waits for nothing else before it locks its part."""
-    bestaande = set(Ketenkop.objects.filter(deel=deel).values_list("log", flat=True))
+# Every writer locks the heads of all logs of its part, in this order; the first is the part's guard.
+ALLE_LOGS = tuple(sorted(str(log) for log in MODELLEN))
+
+
+def koppen_aanmaken(delen: int | None = None) -> int:
+    """Create the missing heads of parts 1..``delen`` (default ``aantal_delen()``) for every log, each
+    continuing after its part's last stored line (0 when there is none); returns how many.
+
+    Runs after ``migrate`` (apps.py), so writers normally never create heads. Skips heads that exist,
+    in one INSERT in (log, deel) order: concurrent creators wait for each other's insert at worst.
+    """
+    delen = delen or aantal_delen()
+    bestaande = set(Ketenkop.objects.filter(deel__lte=delen).values_list("log", "deel"))
     nieuw = []
-    for log in sorted(MODELLEN):
-        if log in bestaande:
-            continue
-        laatste = MODELLEN[log].objects.filter(deel=deel).order_by("-volgnummer").values_list("volgnummer", "hash").first()
-        volgnummer, hash_ = laatste or (0, GENESIS_HASH)
-        nieuw.append(Ketenkop(log=log, deel=deel, volgnummer=volgnummer, hash=hash_))
+    for log in ALLE_LOGS:
+        for deel in range(1, delen + 1):
+            if (log, deel) in bestaande:
+                continue
+            laatste = (
+                MODELLEN[log].objects.filter(deel=deel).order_by("-volgnummer").values_list("volgnummer", "hash").first()
+            )
+            volgnummer, hash_ = laatste or (0, GENESIS_HASH)
+            nieuw.append(Ketenkop(log=log, deel=deel, volgnummer=volgnummer, hash=hash_))
     Ketenkop.objects.bulk_create(nieuw, ignore_conflicts=True)
+    return len(nieuw)
 
 
 def _koppen_lezen(sql: str, params: list) -> dict[str, list]:
@@ -161,58 +173,57 @@ def _koppen_lezen(sql: str, params: list) -> dict[str, list]:
         return {log: [volgnummer, hash_, deel] for log, deel, volgnummer, hash_ in cursor.fetchall()}
 
 
-def _deel_vergrendelen(logs: list[str], deel: int) -> dict[str, list]:
-    """Lock the heads of ``deel`` for ``logs``, waiting for a holder (in log order, so no deadlock)."""
+def _deel_vergrendelen(deel: int) -> dict[str, list]:
+    """Lock the heads of ``deel``, waiting for a holder (in log order, like every writer)."""
     tabel = connection.ops.quote_name(Ketenkop._meta.db_table)
-    plekken = ", ".join(["%s"] * len(logs))
+    plekken = ", ".join(["%s"] * len(ALLE_LOGS))
     sql = f"SELECT log, deel, volgnummer, hash FROM {tabel} WHERE deel = %s AND log IN ({plekken}) ORDER BY log"
     if connection.features.has_select_for_update:
         sql += " FOR UPDATE"
-    return _koppen_lezen(sql, [deel, *logs])
+    return _koppen_lezen(sql, [deel, *ALLE_LOGS])
 
 
-def _vrij_deel_vergrendelen(logs: list[str], delen: int) -> dict[str, list]:
-    """Lock the heads of the first part nobody holds, in one round trip; empty when all are held.
+def _vrij_deel_vergrendelen(delen: int) -> dict[str, list]:
+    """Lock the heads of the first part nobody else holds, in one round trip; empty when all are held.
 
-    The head of the first log is the part's guard: it is taken with SKIP LOCKED, the heads of the
-    other logs of that part after it (a writer of only those logs holds at most that one row, so
-    this wait ends and cannot form a cycle). Plain SQL: this runs for every logged operation.
+    The part's guard (the head of the first log) is taken with SKIP LOCKED, the other heads of that
+    part after it: they are only ever locked by whoever holds the guard, so that wait is short and
+    cannot form a cycle. Plain SQL: this runs for every logged operation.
     """
     tabel = connection.ops.quote_name(Ketenkop._meta.db_table)
-    plekken = ", ".join(["%s"] * len(logs))
+    plekken = ", ".join(["%s"] * len(ALLE_LOGS))
     sql = (
         f"SELECT log, deel, volgnummer, hash FROM {tabel} WHERE log IN ({plekken}) AND deel = ("
         f"SELECT deel FROM {tabel} WHERE log = %s AND deel <= %s ORDER BY deel LIMIT 1 FOR UPDATE SKIP LOCKED"
         f") ORDER BY log FOR UPDATE"
     )
-    return _koppen_lezen(sql, [*logs, logs[0], delen])
+    return _koppen_lezen(sql, [*ALLE_LOGS, ALLE_LOGS[0], delen])
 
 
-def _koppen_vergrendelen(logs: list[str]) -> dict[str, list]:
-    """``{log: [volgnummer, hash, deel]}``, all of one part, locked until the transaction ends.
+def _koppen_vergrendelen() -> dict[str, list]:
+    """``{log: [volgnummer, hash, deel]}`` for every log, all of one part, locked until the transaction ends.
 
-    The first part nobody else holds; when all are held, a new part while there are fewer than
-    ``aantal_delen()``, else wait for a random one. Why this cannot deadlock: SKIP LOCKED does not
-    skip rows this transaction holds itself, so a transaction that already holds a part (a second
-    write before its commit) always gets one from the first query; only writers that hold no head
-    wait or create heads. Within a part, heads are locked in log order.
+    The first part nobody else holds, else wait for a random one. Why this cannot deadlock: every
+    writer locks a part's heads in the same order, starting with its guard; SKIP LOCKED does not skip
+    rows this transaction holds itself, so a transaction that already holds a part (a second write
+    before its commit) always gets one from the first query, and only writers that hold no head wait.
     """
     delen = aantal_delen()
-    koppen = _vrij_deel_vergrendelen(logs, delen) if delen > 1 else {}
-    if len(koppen) == len(logs):
-        return koppen
-    if delen == 1:
-        deel = 1
-    elif koppen:  # the part's guard is ours, but a head of another log is gone: restore it
-        deel = next(iter(koppen.values()))[2]
-    else:
-        bestaande = list(Ketenkop.objects.filter(log=logs[0], deel__lte=delen).values_list("deel", flat=True))
-        vrij = sorted(set(range(1, delen + 1)) - set(bestaande))
-        deel = vrij[0] if vrij else random.choice(bestaande)
-    koppen = _deel_vergrendelen(logs, deel)
-    if len(koppen) < len(logs):
-        _deel_aanmaken(deel)
-        koppen = _deel_vergrendelen(logs, deel)
+    deel = 1
+    if delen > 1:
+        koppen = _vrij_deel_vergrendelen(delen)
+        if len(koppen) == len(ALLE_LOGS):
+            return koppen
+        if koppen:  # the guard is ours, but another head of the part is gone
+            deel = next(iter(koppen.values()))[2]
+        elif koppen_aanmaken(delen):  # heads were missing (an empty database, a larger NS_LOGBOEK_DELEN)
+            return _koppen_vergrendelen()
+        else:  # every part is held: queue for one, spread over all
+            deel = random.randint(1, delen)
+    koppen = _deel_vergrendelen(deel)
+    if len(koppen) < len(ALLE_LOGS):
+        koppen_aanmaken(max(delen, deel))
+        koppen = _deel_vergrendelen(deel)
     return koppen
 
 
@@ -267,7 +278,7 @@ def regels_toevoegen(regels: dict[str, list]) -> None:
     if not logs:
         return
     with transaction.atomic():
-        koppen = _koppen_vergrendelen(logs)
+        koppen = {log: kop for log, kop in _koppen_vergrendelen().items() if log in logs}
         for log in logs:
             kop = koppen[log]
             deel = kop[2]
@@ -386,35 +397,66 @@ class _Deelcontrole:
                 "De laatste regels (%(van)s tot en met %(tot)s) ontbreken: ze zijn verwijderd."
             ) % {"van": self.verwacht, "tot": kop_nummer})
         elif kop_nummer < self.verwacht - 1 or kop_hash != self.vorige:
-            self.noteer(self.verwacht - 1, Fout.KOP, _(
+            self.noteer(max(self.verwacht - 1, 1), Fout.KOP, _(
                 "De laatste regel past niet bij de kop van de keten: regels zijn buiten de applicatie om toegevoegd of vervangen."
             ))
 
 
-def controleer_keten(log: str, *, blokgrootte: int = 2000) -> Ketenrapport:
+def _koppen_per_log() -> dict[str, dict[int, tuple[int, str]]]:
+    koppen: dict[str, dict[int, tuple[int, str]]] = {log: {} for log in ALLE_LOGS}
+    for log, deel, nr, hash_ in Ketenkop.objects.values_list("log", "deel", "volgnummer", "hash"):
+        koppen.setdefault(log, {})[deel] = (nr, hash_)
+    return koppen
+
+
+def controleer_keten(log: str, *, blokgrootte: int = 2000, koppen: dict | None = None) -> Ketenrapport:
     model = MODELLEN[log]
     titel = str(Keten(log).label)
     velden = (*model.KETEN_VELDEN, "deel", "hash")
-    koppen = {deel: (nr, h) for deel, nr, h in Ketenkop.objects.filter(log=log).values_list("deel", "volgnummer", "hash")}
-    aantal, controles = 0, []
+    alle_koppen = koppen if koppen is not None else _koppen_per_log()
+    eigen = alle_koppen.get(str(log), {})
+    aantal, controles = 0, {}
     rijen = model.objects.order_by("deel", "volgnummer").values_list(*velden).iterator(chunk_size=blokgrootte)
     for rij in rijen:
         waarden = dict(zip(velden, rij, strict=True))
-        if not controles or controles[-1].deel != waarden["deel"]:
-            controles.append(_Deelcontrole(log, waarden["deel"]))
-        controles[-1].regel(waarden)
+        controle = controles.get(waarden["deel"])
+        if controle is None:
+            controle = controles[waarden["deel"]] = _Deelcontrole(log, waarden["deel"])
+        controle.regel(waarden)
         aantal += 1
-    gezien = {c.deel for c in controles}
-    controles += [_Deelcontrole(log, deel) for deel in sorted(koppen) if deel not in gezien]  # all lines gone
-    for controle in controles:
-        controle.kop(koppen.get(controle.deel))
-    for controle in sorted(controles, key=lambda c: c.deel):
-        if controle.fout is not None:
-            nr, soort, uitleg = controle.fout
+    # Parts are created together for both logs and numbered from 1 (koppen_aanmaken), so once there are
+    # heads, every log has the parts 1..n: a missing part means its head (and maybe its lines) was removed.
+    hoogste = max((max(k, default=0) for k in alle_koppen.values()), default=0)
+    for deel in range(1, hoogste + 1):
+        if deel not in eigen:
+            controle = controles.setdefault(deel, _Deelcontrole(log, deel))
+            controle.noteer(1, Fout.KOP, _(
+                "Deel %(deel)s van de keten heeft geen kop meer: de kop en misschien ook de regels van dat deel zijn "
+                "buiten de applicatie om verwijderd."
+            ) % {"deel": deel})
+    for deel in eigen:
+        controles.setdefault(deel, _Deelcontrole(log, deel))  # a part whose lines were all removed
+    for deel, controle in controles.items():
+        controle.kop(eigen.get(deel))
+    for deel in sorted(controles):
+        if controles[deel].fout is not None:
+            nr, soort, uitleg = controles[deel].fout
             return Ketenrapport(log=log, titel=titel, aantal=aantal, eerste_fout=nr, soort_fout=soort, uitleg=uitleg,
-                                deel=controle.deel)
+                                deel=deel)
     return Ketenrapport(log=log, titel=titel, aantal=aantal)
 
 
+def _controleren() -> Rapport:
+    koppen = _koppen_per_log()
+    return Rapport(ketens=tuple(controleer_keten(log, koppen=koppen) for log in (Keten.VERWERKINGEN, Keten.BEVEILIGING)))
+
+
 def controleer_integriteit() -> Rapport:
-    return Rapport(ketens=tuple(controleer_keten(log) for log in (Keten.VERWERKINGEN, Keten.BEVEILIGING)))
+    """Check both logs against one snapshot on PostgreSQL: heads and lines read apart would show lines
+    written in between as a break."""
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            return _controleren()
+    return _controleren()

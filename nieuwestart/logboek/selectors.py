@@ -101,7 +101,7 @@ def operatie_naam(code: str) -> str:
 
 
 def _nieuwste_eerst(qs: QuerySet) -> QuerySet:
-    return qs.order_by("-tijdstip", "-volgnummer")
+    return qs.order_by("-tijdstip", "-id")  # id: unique across the parts of the chain
 
 
 def gebeurtenissen_voor_dossier(dossiernummer: str) -> QuerySet[Beveiligingsgebeurtenis]:
@@ -126,7 +126,7 @@ def verwerkingen_voor_betrokkene(bsn: str) -> QuerySet[Verwerking]:
             actor_naam=Subquery(audit.values("actor_naam")[:1]),
             reden=Subquery(audit.values("reden")[:1]),
         )
-        .order_by("-gestart_op", "-volgnummer")
+        .order_by("-gestart_op", "-id")
     )
 
 

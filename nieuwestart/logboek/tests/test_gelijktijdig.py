@@ -56,7 +56,7 @@ def test_concurrent_operations_keep_both_chains_intact(delen, settings):
     assert rapport.keten(Keten.VERWERKINGEN).aantal == THREADS * PER_THREAD * 3
     assert rapport.keten(Keten.BEVEILIGING).aantal == THREADS * PER_THREAD * 2
     assert Verwerking.objects.values("operation_id").distinct().count() == THREADS * PER_THREAD
-    assert set(Ketenkop.objects.values_list("deel", flat=True)) <= set(range(1, delen + 1))
+    assert set(Verwerking.objects.values_list("deel", flat=True)) <= set(range(1, delen + 1))
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -91,5 +91,5 @@ def test_a_writer_takes_a_free_part_instead_of_waiting_for_a_held_one():
         draad.join()
     assert not fouten
     assert sorted(Verwerking.objects.values_list("deel", "volgnummer")) == [(1, 1), (2, 1)]
-    assert set(Ketenkop.objects.values_list("deel", flat=True)) == {1, 2}
+    assert Ketenkop.objects.get(log=Keten.VERWERKINGEN, deel=2).volgnummer == 1
     assert services.controleer_integriteit().ok

@@ -44,7 +44,7 @@ def test_chain_is_consecutive_linked_and_verifies():
         assert volgende.vorige_hash == vorige.hash
     gebeurtenissen = list(Beveiligingsgebeurtenis.objects.order_by("volgnummer"))
     assert [g.volgnummer for g in gebeurtenissen] == list(range(1, 7))
-    kop = Ketenkop.objects.get(log=Keten.VERWERKINGEN)
+    kop = Ketenkop.objects.get(log=Keten.VERWERKINGEN, deel=1)
     assert (kop.volgnummer, kop.hash) == (6, verwerkingen[-1].hash)
 
     rapport = services.controleer_integriteit()
@@ -153,11 +153,11 @@ def _schrijf_in_deel(monkeypatch, deel):
     """Make every writer use part ``deel`` (on PostgreSQL a writer picks a free part itself)."""
     from nieuwestart.logboek import keten
 
-    def vergrendelen(logs):
-        koppen = keten._deel_vergrendelen(logs, deel)
-        if len(koppen) < len(logs):
-            keten._deel_aanmaken(deel)
-            koppen = keten._deel_vergrendelen(logs, deel)
+    def vergrendelen():
+        koppen = keten._deel_vergrendelen(deel)
+        if len(koppen) < len(keten.ALLE_LOGS):
+            keten.koppen_aanmaken(deel)
+            koppen = keten._deel_vergrendelen(deel)
         return koppen
 
     monkeypatch.setattr(keten, "_koppen_vergrendelen", vergrendelen)
@@ -213,6 +213,32 @@ def test_a_line_moved_to_another_part_is_detected(monkeypatch):
     assert (keten.deel, keten.eerste_fout, keten.soort_fout) == (1, 4, Fout.ONTBREEKT)
 
 
+def test_after_migrate_every_log_has_the_heads_of_all_parts():
+    from nieuwestart.logboek.keten import aantal_delen
+
+    for log in Keten.values:
+        assert sorted(Ketenkop.objects.filter(log=log).values_list("deel", flat=True)) == list(
+            range(1, aantal_delen() + 1))
+
+
+def test_a_removed_part_is_detected_even_with_its_head(monkeypatch):
+    from nieuwestart.logboek.keten import koppen_aanmaken
+
+    koppen_aanmaken(3)
+    for deel in (1, 2, 3):
+        _schrijf_in_deel(monkeypatch, deel)
+        _vul_logboeken(1)
+    assert services.controleer_integriteit().ok
+    _sql("DELETE FROM logboek_verwerking WHERE deel = 2")
+    _sql("DELETE FROM logboek_ketenkop WHERE deel = 2 AND log = %s", [Keten.VERWERKINGEN.value])
+
+    rapport = services.controleer_integriteit()
+    keten = rapport.keten(Keten.VERWERKINGEN)
+    assert (keten.deel, keten.soort_fout) == (2, Fout.KOP)
+    assert "Deel 2 van de keten heeft geen kop meer" in keten.uitleg
+    assert rapport.keten(Keten.BEVEILIGING).ok
+
+
 def test_a_part_whose_lines_were_all_removed_is_detected_through_its_head(monkeypatch):
     _vul_logboeken(1)
     _schrijf_in_deel(monkeypatch, 2)
@@ -247,10 +273,11 @@ _WAARDEN = st.one_of(
 
 
 @settings(max_examples=200, deadline=None)
-@given(log=st.sampled_from(sorted(MODELLEN)), regels=st.lists(st.lists(_WAARDEN, min_size=15, max_size=15), min_size=1, max_size=4))
-def test_the_batch_hash_equals_the_canonical_hash_for_any_values(log, regels):
-    canoniek = _Canoniek(log)  # one memo for all lines, as when a page of persons is logged
+@given(log=st.sampled_from(sorted(MODELLEN)), deel=st.integers(min_value=1, max_value=64),
+       regels=st.lists(st.lists(_WAARDEN, min_size=15, max_size=15), min_size=1, max_size=4))
+def test_the_batch_hash_equals_the_canonical_hash_for_any_values(log, deel, regels):
+    canoniek = _Canoniek(log, deel)  # one memo for all lines, as when a page of persons is logged
     velden = MODELLEN[log].KETEN_VELDEN
     for waarden in regels:
         regel = dict(zip(velden, waarden))
-        assert canoniek.hash(regel) == bereken_hash(log, regel)
+        assert canoniek.hash(regel) == bereken_hash(log, {**regel, "deel": deel})
