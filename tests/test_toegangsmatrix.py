@@ -154,6 +154,7 @@ VERWACHTE_REGEL = {
     "api:verificaties": "DOSSIERS_WIJZIGEN",
     "api:eerste_gesprek": "DOSSIERS_WIJZIGEN",
     "api:aanmeldingen": "DOSSIERS_WIJZIGEN",
+    "api:einde_ondersteuning": "DOSSIERS_LEZEN",
     "api:afbouw": "DOSSIERS_WIJZIGEN",
     "api:afbouwstappen": "DOSSIERS_WIJZIGEN",
     "api:contactpogingen": "DOSSIERS_WIJZIGEN",

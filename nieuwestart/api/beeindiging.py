@@ -13,12 +13,35 @@ from rest_framework.response import Response
 
 from nieuwestart.beeindiging import services
 from nieuwestart.beeindiging.models import WarmeOverdracht
+from nieuwestart.beeindiging.selectors import dossiersectie
+from nieuwestart.toegang.regels import DOSSIERS_LEZEN
 
 from . import serializers as s
-from .toegang import dossier_verwerken
-from .views import FOUTEN_SCHRIJVEN, _DossierSchrijven
+from .models import Scope
+from .toegang import ApiView, dossier_laden, dossier_verwerken
+from .views import FOUTEN, FOUTEN_SCHRIJVEN, _DossierSchrijven
 
 TAG = ["einde ondersteuning"]
+
+
+class EindeOndersteuning(ApiView):
+    """Read what the nine writes below recorded, as the dossier page's section shows it."""
+
+    toegangsregel = DOSSIERS_LEZEN
+    scope = Scope.DOSSIERS_LEZEN
+
+    @extend_schema(
+        summary="Einde van de ondersteuning: beëindiging, afbouw, warme overdrachten en nazorg", tags=TAG,
+        description="Hetzelfde als het blok 'Einde van de ondersteuning' op de dossierpagina: de beëindiging, de "
+                    "stappen van de afbouw, de contactpogingen, elke warme overdracht met de termijnen en uitkomsten "
+                    "van de twee nazorgcontroles, en wat er nog moet gebeuren voor de nazorg klaar is.",
+        responses={200: s.EindeOndersteuningSerializer, **FOUTEN},
+    )
+    def get(self, request, pk: int):
+        dossier = dossier_laden(pk)
+        with dossier_verwerken(request, dossier, naam="einde_ondersteuning_bekijken"):
+            sectie = dossiersectie(dossier, vandaag=timezone.localdate(), mag_wijzigen=False)
+            return Response(s.EindeOndersteuningSerializer(s.einde_ondersteuning(sectie)).data)
 
 
 def _invoer(serializer_klasse, request, **kwargs):

@@ -424,6 +424,78 @@ class WarmeOverdrachtSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Overdrachtstatus.choices)
 
 
+class AfbouwstapStandSerializer(serializers.Serializer):
+    stap = serializers.ChoiceField(choices=Afbouwstapsoort.choices)
+    gedaan_op = serializers.DateField(allow_null=True, help_text=_("Leeg: deze stap is nog niet gedaan"))
+    toelichting = serializers.CharField(allow_blank=True)
+
+
+class ContactpogingSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    datum = serializers.DateField()
+    kanaal = serializers.ChoiceField(choices=Contactkanaal.choices)
+    uitkomst = serializers.ChoiceField(choices=Contactuitkomst.choices)
+    toelichting = serializers.CharField(allow_blank=True)
+
+
+class VastgelegdeControleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    datum = serializers.DateField()
+    uitkomst = serializers.ChoiceField(choices=Controleuitkomst.choices)
+    toelichting = serializers.CharField(allow_blank=True)
+
+
+class ControlemomentSerializer(serializers.Serializer):
+    moment = serializers.ChoiceField(choices=Controlemoment.choices)
+    termijn_einddatum = serializers.DateField(
+        source="einddatum", allow_null=True, help_text=_("Uiterlijk dan moet deze controle gedaan zijn; leeg zolang niet overgedragen"),
+    )
+    termijnstatus = serializers.ChoiceField(source="status", choices=TermijnStatus.choices, allow_null=True)
+    controle = VastgelegdeControleSerializer(allow_null=True, help_text=_("Leeg: nog niet vastgelegd"))
+
+
+class OverdrachtMetControlesSerializer(WarmeOverdrachtSerializer):
+    controles = ControlemomentSerializer(many=True, help_text=_("De twee nazorgcontroles, met hun termijn"))
+
+
+class EindeOndersteuningSerializer(serializers.Serializer):
+    """What the section 'Einde van de ondersteuning' of the dossier page shows."""
+
+    dossierstatus = serializers.ChoiceField(choices=DossierStatus.choices)
+    beeindiging = BeeindigingSerializer(allow_null=True, help_text=_("Leeg zolang de ondersteuning niet is beëindigd"))
+    afbouwstappen = AfbouwstapStandSerializer(many=True, help_text=_("Alle stappen van de afbouw, gedaan of niet"))
+    contactpogingen = ContactpogingSerializer(many=True)
+    overdrachten = OverdrachtMetControlesSerializer(many=True, help_text=_("Warme overdrachten, oudste eerst"))
+    nazorg_open = serializers.ListField(
+        child=serializers.CharField(), help_text=_("Wat er nog moet gebeuren voor de nazorg klaar is; leeg als niets"),
+    )
+
+
+class _OverdrachtMetControles:
+    """A warme overdracht with the screen's rows of its two aftercare checks (``Overdrachtregel``)."""
+
+    def __init__(self, regel):
+        self._overdracht, self.controles = regel.overdracht, regel.controles
+
+    def __getattr__(self, naam):
+        return getattr(self._overdracht, naam)
+
+
+def einde_ondersteuning(sectie) -> dict:
+    """The screen's section (``beeindiging.selectors.dossiersectie``) in the shape of the serializer above."""
+    return {
+        "dossierstatus": sectie.dossier.status,
+        "beeindiging": sectie.beeindiging,
+        "afbouwstappen": [
+            {"stap": stap, "gedaan_op": gedaan.datum if gedaan else None, "toelichting": gedaan.toelichting if gedaan else ""}
+            for stap, _label, gedaan in sectie.afbouwstappen
+        ],
+        "contactpogingen": list(sectie.contactpogingen),
+        "overdrachten": [_OverdrachtMetControles(regel) for regel in sectie.overdrachten],
+        "nazorg_open": list(sectie.nazorg_open),
+    }
+
+
 class OverdrachtInvoerSerializer(serializers.Serializer):
     """Warme overdracht: dezelfde velden als het scherm. Met ``overgedragen_op`` is de hulp meteen overgedragen
     (dan zijn toestemming, contactpersoon en wat is overgedragen verplicht, regel OVERDRACHT_COMPLEET)."""

@@ -16,6 +16,7 @@ urlpatterns = [
     path("dossiers/<int:pk>/beschikkingen/<int:beschikking>/bezwaar/", views.Bezwaar.as_view(), name="bezwaar"),
     path("dossiers/<int:pk>/verificaties/", views.Verificaties.as_view(), name="verificaties"),
     path("dossiers/<int:pk>/eerste-gesprek/", views.EersteGesprek.as_view(), name="eerste_gesprek"),
+    path("dossiers/<int:pk>/einde-ondersteuning/", beeindiging.EindeOndersteuning.as_view(), name="einde_ondersteuning"),
     path("dossiers/<int:pk>/afbouw/", beeindiging.Afbouw.as_view(), name="afbouw"),
     path("dossiers/<int:pk>/afbouwstappen/", beeindiging.Afbouwstappen.as_view(), name="afbouwstappen"),
     path("dossiers/<int:pk>/contactpogingen/", beeindiging.Contactpogingen.as_view(), name="contactpogingen"),

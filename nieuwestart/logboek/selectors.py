@@ -67,6 +67,7 @@ OPERATIE_NAMEN = {
     "meldingen_bekijken": _("Meldingen bekeken"),
     "statusupdate_importeren": _("Statusupdate van UHT ingelezen"),
     "plan_bekijken": _("Plan van aanpak bekeken"),
+    "einde_ondersteuning_bekijken": _("Einde van de ondersteuning bekeken (beëindiging, warme overdrachten, nazorg)"),
     "plan_toets_bekijken": _("Toets van het plan van aanpak bekeken"),
     "plan_formulier_bekijken": _("Formulier plan van aanpak geopend"),
     "plan_wijzigen": _("Plan van aanpak gewijzigd"),

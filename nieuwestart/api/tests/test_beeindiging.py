@@ -149,3 +149,59 @@ def test_a_handover_to_an_organisation_not_in_the_sociale_kaart_says_where_to_fi
     assert fout["reason"].startswith("Deze organisatie staat niet (meer) in de sociale kaart.")
     assert "Beheer, Sociale kaart" in fout["reason"]
     assert not WarmeOverdracht.objects.filter(dossier=met_plan).exists()
+
+
+def test_the_end_of_support_is_read_as_the_dossier_page_shows_it(api, api_voor, met_plan, ander_team):
+    from nieuwestart.api.models import Scope
+
+    basis = f"/api/v1/dossiers/{met_plan.pk}"
+    o = post(api, f"{basis}/overdrachten/", {
+        "leefgebied": "FINANCIEN", "ontvanger": "SCHULDHULPVERLENING", "contactpersoon": "A. de Wit",
+        "wat_overgedragen": "Overzicht van de schulden", "toestemming": True, "overgedragen_op": dag(3),
+    }).json()
+    einde = post(api, f"{basis}/beeindiging/",
+                 {"reden": "DOELEN_BEREIKT", "einddatum": dag(2), "bereikte_leefgebieden": ["ZORG"]}).json()
+    assert post(api, f"{basis}/nazorg/", {"datum": dag(1)}).status_code == 201
+    controle = post(api, f"{basis}/overdrachten/{o['id']}/controles/",
+                    {"moment": "EERSTE", "datum": dag(1), "uitkomst": "GESTART", "toelichting": "Intake gehad"}).json()
+
+    lezer = api_voor("Lezer", teams=[met_plan.team], scopes=[Scope.DOSSIERS_LEZEN])
+    antwoord = lezer.get(f"{basis}/einde-ondersteuning/")
+    assert antwoord.status_code == 200, antwoord.content
+    stand = antwoord.json()
+    assert stand["dossierstatus"] == "NAZORG"
+    assert stand["beeindiging"]["reden"] == "DOELEN_BEREIKT" and stand["beeindiging"]["beschikking"] == einde["beschikking"]
+    [overdracht] = stand["overdrachten"]
+    assert (overdracht["id"], overdracht["status"], overdracht["contactpersoon"]) == (o["id"], "GESTART", "A. de Wit")
+    controles = {c["moment"]: c for c in overdracht["controles"]}
+    assert set(controles) == {"EERSTE", "TWEEDE"}
+    assert controles["EERSTE"]["controle"] == {
+        "id": controle["id"], "datum": dag(1), "uitkomst": "GESTART", "toelichting": "Intake gehad",
+    }
+    assert controles["EERSTE"]["termijnstatus"] == "VOLDAAN"
+    assert controles["TWEEDE"]["controle"] is None and controles["TWEEDE"]["termijn_einddatum"] > dag(3)
+    assert any("nog niet vastgelegd" in regel for regel in stand["nazorg_open"]), stand["nazorg_open"]
+    assert [s["gedaan_op"] for s in stand["afbouwstappen"]] == [None] * len(stand["afbouwstappen"])
+    assert stand["contactpogingen"] == []
+    assert Verwerking.objects.filter(
+        naam="einde_ondersteuning_bekijken", betrokkene_hash=betrokkene_hash(met_plan.rechthebbende.bsn)
+    ).exists()
+
+    ander = api_voor("Ander team", teams=[ander_team], scopes=[Scope.DOSSIERS_LEZEN])
+    assert probleem(ander.get(f"{basis}/einde-ondersteuning/"), 403)
+
+
+def test_afbouw_steps_and_contact_attempts_are_read_back(api, met_plan):
+    basis = f"/api/v1/dossiers/{met_plan.pk}"
+    niet_erkend(met_plan, timezone.localdate() - timedelta(days=5))
+    post(api, f"{basis}/afbouw/", {"datum": dag(4)})
+    post(api, f"{basis}/afbouwstappen/", {"stap": "GESPREK_VERVOLGHULP", "datum": dag(3), "toelichting": "Wmo gebeld"})
+    poging = post(api, f"{basis}/contactpogingen/", {"datum": dag(2), "kanaal": "POST", "uitkomst": "GEEN_REACTIE"}).json()
+
+    stand = api.get(f"{basis}/einde-ondersteuning/").json()
+    assert stand["dossierstatus"] == "AFBOUW" and stand["beeindiging"] is None
+    gedaan = {s["stap"]: s for s in stand["afbouwstappen"] if s["gedaan_op"]}
+    assert gedaan == {"GESPREK_VERVOLGHULP": {"stap": "GESPREK_VERVOLGHULP", "gedaan_op": dag(3), "toelichting": "Wmo gebeld"}}
+    assert stand["contactpogingen"] == [
+        {"id": poging["id"], "datum": dag(2), "kanaal": "POST", "uitkomst": "GEEN_REACTIE", "toelichting": ""}
+    ]
