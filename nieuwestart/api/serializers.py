@@ -458,11 +458,30 @@ class OverdrachtMetControlesSerializer(WarmeOverdrachtSerializer):
     controles = ControlemomentSerializer(many=True, help_text=_("De twee nazorgcontroles, met hun termijn"))
 
 
+class BeeindigingVolledigSerializer(BeeindigingSerializer):
+    beschikking_verzonden_op = serializers.DateField(
+        source="beschikking.verzonden_op", allow_null=True, default=None,
+        help_text=_("Wanneer de beëindigingsbeschikking is verzonden; leeg als nog niet (of als er geen is)"),
+    )
+    reden_zonder_nazorg = serializers.CharField(
+        allow_blank=True, help_text=_("Waarom het dossier is afgesloten zonder (volledige) nazorg"),
+    )
+
+
 class EindeOndersteuningSerializer(serializers.Serializer):
     """What the section 'Einde van de ondersteuning' of the dossier page shows."""
 
     dossierstatus = serializers.ChoiceField(choices=DossierStatus.choices)
-    beeindiging = BeeindigingSerializer(allow_null=True, help_text=_("Leeg zolang de ondersteuning niet is beëindigd"))
+    beeindiging = BeeindigingVolledigSerializer(
+        allow_null=True, help_text=_("Leeg zolang de ondersteuning niet is beëindigd, en bij een dossier dat is "
+                                     "beëindigd voordat de reden apart werd vastgelegd (zie beeindigd_zonder_vastlegging)"),
+    )
+    beeindigd_zonder_vastlegging = serializers.BooleanField(
+        help_text=_("Beëindigd voordat de reden apart werd vastgelegd: er is geen beëindiging om te tonen"),
+    )
+    afbouw_tot = serializers.DateField(
+        allow_null=True, help_text=_("Na 'niet erkend': de hulp stopt uiterlijk op deze dag; leeg als er geen afbouw is"),
+    )
     afbouwstappen = AfbouwstapStandSerializer(many=True, help_text=_("Alle stappen van de afbouw, gedaan of niet"))
     contactpogingen = ContactpogingSerializer(many=True)
     overdrachten = OverdrachtMetControlesSerializer(many=True, help_text=_("Warme overdrachten, oudste eerst"))
@@ -471,14 +490,7 @@ class EindeOndersteuningSerializer(serializers.Serializer):
     )
 
 
-class _OverdrachtMetControles:
-    """A warme overdracht with the screen's rows of its two aftercare checks (``Overdrachtregel``)."""
-
-    def __init__(self, regel):
-        self._overdracht, self.controles = regel.overdracht, regel.controles
-
-    def __getattr__(self, naam):
-        return getattr(self._overdracht, naam)
+_OVERDRACHT_VELDEN = tuple(WarmeOverdrachtSerializer().fields.values())
 
 
 def einde_ondersteuning(sectie) -> dict:
@@ -486,13 +498,19 @@ def einde_ondersteuning(sectie) -> dict:
     return {
         "dossierstatus": sectie.dossier.status,
         "beeindiging": sectie.beeindiging,
+        "beeindigd_zonder_vastlegging": sectie.beeindigd_zonder_vastlegging,
+        "afbouw_tot": sectie.acclimatisatie.einddatum if sectie.acclimatisatie else None,
         "afbouwstappen": [
             {"stap": stap, "gedaan_op": gedaan.datum if gedaan else None, "toelichting": gedaan.toelichting if gedaan else ""}
             for stap, _label, gedaan in sectie.afbouwstappen
         ],
         "contactpogingen": list(sectie.contactpogingen),
-        "overdrachten": [_OverdrachtMetControles(regel) for regel in sectie.overdrachten],
-        "nazorg_open": list(sectie.nazorg_open),
+        "overdrachten": [
+            {**{veld.source: getattr(regel.overdracht, veld.source) for veld in _OVERDRACHT_VELDEN}, "controles": regel.controles}
+            for regel in sectie.overdrachten
+        ],
+        # Shown on the screen only while the aftercare runs; after closing, nothing is open any more.
+        "nazorg_open": list(sectie.nazorg_open) if sectie.dossier.status == DossierStatus.NAZORG else [],
     }
 
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from nieuwestart.beeindiging.models import Beeindiging, WarmeOverdracht
+from nieuwestart.beeindiging.models import Afbouwstapsoort, Beeindiging, WarmeOverdracht
 from nieuwestart.beeindiging.tests.conftest import niet_erkend, plan_met_emdr
 from nieuwestart.beleid import regels as R
 from nieuwestart.logboek.models import Verwerking
@@ -181,14 +181,36 @@ def test_the_end_of_support_is_read_as_the_dossier_page_shows_it(api, api_voor, 
     assert controles["EERSTE"]["termijnstatus"] == "VOLDAAN"
     assert controles["TWEEDE"]["controle"] is None and controles["TWEEDE"]["termijn_einddatum"] > dag(3)
     assert any("nog niet vastgelegd" in regel for regel in stand["nazorg_open"]), stand["nazorg_open"]
-    assert [s["gedaan_op"] for s in stand["afbouwstappen"]] == [None] * len(stand["afbouwstappen"])
-    assert stand["contactpogingen"] == []
+    assert [(s["stap"], s["gedaan_op"]) for s in stand["afbouwstappen"]] == [(stap, None) for stap in Afbouwstapsoort.values]
+    assert stand["contactpogingen"] == [] and stand["afbouw_tot"] is None
+    assert stand["beeindigd_zonder_vastlegging"] is False
+    assert stand["beeindiging"]["beschikking_verzonden_op"] is None  # issued, not yet sent
     assert Verwerking.objects.filter(
         naam="einde_ondersteuning_bekijken", betrokkene_hash=betrokkene_hash(met_plan.rechthebbende.bsn)
     ).exists()
 
     ander = api_voor("Ander team", teams=[ander_team], scopes=[Scope.DOSSIERS_LEZEN])
     assert probleem(ander.get(f"{basis}/einde-ondersteuning/"), 403)
+    assert probleem(lezer.get("/api/v1/dossiers/999999999/einde-ondersteuning/"), 404)
+
+    # Closed without the second check: the reason is shown, and nothing is 'open' any more (as on the screen).
+    post(api, f"{basis}/afsluiten/", {"datum": dag(), "reden_zonder_nazorg": "De hulp loopt goed."})
+    gesloten = lezer.get(f"{basis}/einde-ondersteuning/").json()
+    assert gesloten["dossierstatus"] == "AFGESLOTEN" and gesloten["nazorg_open"] == []
+    assert gesloten["beeindiging"]["reden_zonder_nazorg"] == "De hulp loopt goed."
+    assert gesloten["beeindiging"]["afgesloten_op"] == dag()
+
+
+def test_a_proposed_handover_has_no_aftercare_terms_yet(api, met_plan):
+    basis = f"/api/v1/dossiers/{met_plan.pk}"
+    o = post(api, f"{basis}/overdrachten/", {"leefgebied": "WONEN", "ontvanger": "WMO"})
+    assert o.status_code == 201, o.content
+    o = o.json()
+    [overdracht] = api.get(f"{basis}/einde-ondersteuning/").json()["overdrachten"]
+    assert (overdracht["id"], overdracht["status"], overdracht["datum"]) == (o["id"], "VOORGESTELD", None)
+    assert [(c["moment"], c["termijn_einddatum"], c["termijnstatus"], c["controle"]) for c in overdracht["controles"]] == [
+        ("EERSTE", None, None, None), ("TWEEDE", None, None, None),
+    ]
 
 
 def test_afbouw_steps_and_contact_attempts_are_read_back(api, met_plan):
@@ -200,8 +222,10 @@ def test_afbouw_steps_and_contact_attempts_are_read_back(api, met_plan):
 
     stand = api.get(f"{basis}/einde-ondersteuning/").json()
     assert stand["dossierstatus"] == "AFBOUW" and stand["beeindiging"] is None
+    assert [s["stap"] for s in stand["afbouwstappen"]] == list(Afbouwstapsoort.values)  # done or not, all listed
     gedaan = {s["stap"]: s for s in stand["afbouwstappen"] if s["gedaan_op"]}
     assert gedaan == {"GESPREK_VERVOLGHULP": {"stap": "GESPREK_VERVOLGHULP", "gedaan_op": dag(3), "toelichting": "Wmo gebeld"}}
+    assert stand["afbouw_tot"] is not None and stand["afbouw_tot"] > dag(5)
     assert stand["contactpogingen"] == [
         {"id": poging["id"], "datum": dag(2), "kanaal": "POST", "uitkomst": "GEEN_REACTIE", "toelichting": ""}
     ]
