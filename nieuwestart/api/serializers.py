@@ -551,12 +551,8 @@ class NazorgcontroleInvoerSerializer(serializers.Serializer):
     toelichting = Tekst(max_length=5000, required=False, allow_blank=True, default="")
 
 
-class NazorgcontroleSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
+class NazorgcontroleSerializer(VastgelegdeControleSerializer):
     moment = serializers.ChoiceField(choices=Controlemoment.choices)
-    datum = serializers.DateField()
-    uitkomst = serializers.ChoiceField(choices=Controleuitkomst.choices)
-    toelichting = serializers.CharField(allow_blank=True)
     overdrachtstatus = serializers.ChoiceField(choices=Overdrachtstatus.choices, source="overdracht.status")
 
 

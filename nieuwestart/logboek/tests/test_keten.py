@@ -163,10 +163,15 @@ def _schrijf_in_deel(monkeypatch, deel):
     monkeypatch.setattr(keten, "_koppen_vergrendelen", vergrendelen)
 
 
+def _vul_delen(monkeypatch, per_deel: dict[int, int]):
+    """``_vul_logboeken`` part by part: {deel: how many rounds}."""
+    for deel, rondes in per_deel.items():
+        _schrijf_in_deel(monkeypatch, deel)
+        _vul_logboeken(rondes)
+
+
 def test_lines_of_several_parts_each_count_from_one_and_verify(monkeypatch):
-    _vul_logboeken(2)
-    _schrijf_in_deel(monkeypatch, 3)
-    _vul_logboeken(2)
+    _vul_delen(monkeypatch, {1: 2, 3: 2})
 
     per_deel = {}
     for deel, nr in Verwerking.objects.values_list("deel", "volgnummer"):
@@ -188,9 +193,7 @@ def test_lines_of_several_parts_each_count_from_one_and_verify(monkeypatch):
 
 
 def test_a_break_in_a_later_part_names_that_part(monkeypatch, capsys):
-    _vul_logboeken(2)
-    _schrijf_in_deel(monkeypatch, 2)
-    _vul_logboeken(2)
+    _vul_delen(monkeypatch, {1: 2, 2: 2})
     _sql("DELETE FROM logboek_verwerking WHERE deel = 2 AND volgnummer = 2")
 
     keten = services.controleer_integriteit().keten(Keten.VERWERKINGEN)
@@ -202,9 +205,7 @@ def test_a_break_in_a_later_part_names_that_part(monkeypatch, capsys):
 
 
 def test_a_line_moved_to_another_part_is_detected(monkeypatch):
-    _vul_logboeken(2)
-    _schrijf_in_deel(monkeypatch, 2)
-    _vul_logboeken(1)
+    _vul_delen(monkeypatch, {1: 2, 2: 1})
     # the newest line of part 1 is renumbered into part 2, after its last line
     _sql("UPDATE logboek_verwerking SET deel = 2, volgnummer = 3 WHERE deel = 1 AND volgnummer = 4")
 
@@ -225,9 +226,7 @@ def test_a_removed_part_is_detected_even_with_its_head(monkeypatch):
     from nieuwestart.logboek.keten import koppen_aanmaken
 
     koppen_aanmaken(3)
-    for deel in (1, 2, 3):
-        _schrijf_in_deel(monkeypatch, deel)
-        _vul_logboeken(1)
+    _vul_delen(monkeypatch, {1: 1, 2: 1, 3: 1})
     assert services.controleer_integriteit().ok
     _sql("DELETE FROM logboek_verwerking WHERE deel = 2")
     _sql("DELETE FROM logboek_ketenkop WHERE deel = 2 AND log = %s", [Keten.VERWERKINGEN.value])
@@ -240,9 +239,7 @@ def test_a_removed_part_is_detected_even_with_its_head(monkeypatch):
 
 
 def test_a_part_whose_lines_were_all_removed_is_detected_through_its_head(monkeypatch):
-    _vul_logboeken(1)
-    _schrijf_in_deel(monkeypatch, 2)
-    _vul_logboeken(1)
+    _vul_delen(monkeypatch, {1: 1, 2: 1})
     _sql("DELETE FROM logboek_beveiligingsgebeurtenis WHERE deel = 2")
 
     keten = services.controleer_integriteit().keten(Keten.BEVEILIGING)
